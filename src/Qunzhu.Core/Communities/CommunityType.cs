@@ -1,0 +1,10 @@
+namespace Qunzhu.Core.Communities;
+
+public enum CommunityType
+{
+    Exchange,
+    Learning,
+    CheckIn,
+    GroupBuy,
+    Flash,
+}

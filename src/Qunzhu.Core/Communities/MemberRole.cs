@@ -1,0 +1,9 @@
+namespace Qunzhu.Core.Communities;
+
+public enum MemberRole
+{
+    Member,
+    Core,
+    Admin,
+    Owner,
+}

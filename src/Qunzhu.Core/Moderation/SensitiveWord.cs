@@ -1,0 +1,9 @@
+namespace Qunzhu.Core.Moderation;
+
+public sealed class SensitiveWord
+{
+    public Guid Id { get; set; } = Guid.CreateVersion7();
+    public Guid WorkspaceId { get; set; }
+    public required string Word { get; set; }
+    public DateTime CreatedAt { get; set; }
+}

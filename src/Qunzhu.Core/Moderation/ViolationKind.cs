@@ -1,0 +1,10 @@
+namespace Qunzhu.Core.Moderation;
+
+public enum ViolationKind
+{
+    ExternalLink,
+    SensitiveWord,
+    Advertising,
+    Flooding,
+    Blacklisted,
+}

@@ -1,0 +1,8 @@
+namespace Qunzhu.Core.Pipeline;
+
+public enum InboxStatus
+{
+    Pending,
+    Processed,
+    Failed,
+}

@@ -1,0 +1,32 @@
+using Qunzhu.Core.Platforms;
+
+namespace Qunzhu.Core.Pipeline;
+
+/// <summary>One action for a platform, stored in the outbox before it is performed.</summary>
+public sealed class OutboundAction
+{
+    public Guid Id { get; set; } = Guid.CreateVersion7();
+    public Guid WorkspaceId { get; set; }
+    public Guid AccountId { get; set; }
+    public PlatformKind Platform { get; set; }
+    public Guid? CommunityId { get; set; }
+    /// <summary>The platform's chat id.</summary>
+    public required string ChatId { get; set; }
+    /// <summary>Unique: a replayed event or a re-run job produces the same key and so no second action.</summary>
+    public required string IdempotencyKey { get; set; }
+    public BotActionKind Kind { get; set; }
+    /// <summary>Message text for <see cref="BotActionKind.SendMessage"/>.</summary>
+    public string? Text { get; set; }
+    /// <summary>The platform user the action is about (mute, remove).</summary>
+    public string? TargetUserId { get; set; }
+    /// <summary>The platform message the action is about (delete).</summary>
+    public string? TargetMessageId { get; set; }
+    /// <summary>How long a mute lasts.</summary>
+    public int? DurationSeconds { get; set; }
+    public OutboxStatus Status { get; set; } = OutboxStatus.Pending;
+    public int Attempts { get; set; }
+    public DateTime CreatedAt { get; set; }
+    public DateTime NextAttemptAt { get; set; }
+    public DateTime? DeliveredAt { get; set; }
+    public string? LastError { get; set; }
+}

@@ -1,0 +1,8 @@
+namespace Qunzhu.Core.Pipeline;
+
+public enum OutboxStatus
+{
+    Pending,
+    Delivered,
+    DeadLetter,
+}

@@ -1,0 +1,9 @@
+namespace Qunzhu.Core.Platforms;
+
+public enum BotActionKind
+{
+    SendMessage,
+    DeleteMessage,
+    MuteMember,
+    RemoveMember,
+}

@@ -1,0 +1,28 @@
+namespace Qunzhu.Core.Platforms;
+
+/// <summary>What a platform really allows. Features degrade to this instead of pretending:
+/// an action the platform cannot perform becomes a staff task.</summary>
+public sealed record PlatformCapabilities
+{
+    /// <summary>The bot sees ordinary group messages (needed for check-in, auto-reply, moderation).</summary>
+    public bool ReadsMessages { get; init; } = true;
+    /// <summary>The bot can post to the group without a human confirming each message.</summary>
+    public bool PostsFreely { get; init; } = true;
+    /// <summary>The bot can remove a member from the group.</summary>
+    public bool RemovesMembers { get; init; } = true;
+    /// <summary>The bot can stop a member from posting for a while.</summary>
+    public bool MutesMembers { get; init; } = true;
+    /// <summary>The bot can delete a member's message.</summary>
+    public bool DeletesMessages { get; init; } = true;
+
+    public static PlatformCapabilities Full { get; } = new();
+
+    public bool Supports(BotActionKind kind) => kind switch
+    {
+        BotActionKind.SendMessage => PostsFreely,
+        BotActionKind.DeleteMessage => DeletesMessages,
+        BotActionKind.MuteMember => MutesMembers,
+        BotActionKind.RemoveMember => RemovesMembers,
+        _ => false,
+    };
+}

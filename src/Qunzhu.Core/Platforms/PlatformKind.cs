@@ -1,0 +1,9 @@
+namespace Qunzhu.Core.Platforms;
+
+public enum PlatformKind
+{
+    Sandbox,
+    Telegram,
+    WeCom,
+    Bridge,
+}

@@ -1,0 +1,9 @@
+namespace Qunzhu.Core.Workspaces;
+
+public enum StaffRole
+{
+    Owner,
+    Admin,
+    Operator,
+    Viewer,
+}
