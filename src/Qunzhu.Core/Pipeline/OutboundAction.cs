@@ -12,6 +12,8 @@ public sealed class OutboundAction
     public Guid? CommunityId { get; set; }
     /// <summary>The platform's chat id.</summary>
     public required string ChatId { get; set; }
+    /// <summary>Same partition as the chat's inbox events: the node that owns it delivers, in order.</summary>
+    public int Partition { get; set; }
     /// <summary>Unique: a replayed event or a re-run job produces the same key and so no second action.</summary>
     public required string IdempotencyKey { get; set; }
     public BotActionKind Kind { get; set; }

@@ -13,6 +13,8 @@ public sealed class ScheduledJob
     public string? Payload { get; set; }
     public ScheduledJobStatus Status { get; set; } = ScheduledJobStatus.Pending;
     public int Attempts { get; set; }
+    /// <summary>Bumped on every change; guards against two writers.</summary>
+    public int Version { get; set; }
     public string? LastError { get; set; }
     public DateTime CreatedAt { get; set; }
     public DateTime? CompletedAt { get; set; }

@@ -1,0 +1,162 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Qunzhu.Core.Pipeline;
+using Qunzhu.Core.Platforms;
+using Qunzhu.Engine.Processing;
+using Qunzhu.Storage;
+
+namespace Qunzhu.Engine.Delivery;
+
+/// <summary>Delivers due outbox rows of the partitions this node owns: chats in parallel, each chat in
+/// order; within the platform's rate limits; retrying with exponential backoff (or the platform's
+/// retry-after) and dead-lettering after the last attempt, with the reason kept for the console.</summary>
+public sealed partial class OutboxDispatcher(
+    IAppDbContextFactory dbs,
+    PlatformCatalog platforms,
+    RateLimiters limits,
+    PartitionLeases leases,
+    EngineSignals signals,
+    IOptions<DeliveryOptions> options,
+    TimeProvider time,
+    ILogger<OutboxDispatcher> logger) : BackgroundService
+{
+    private static readonly TimeSpan IdleWait = TimeSpan.FromSeconds(1);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        await Task.Yield();
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                var (delivered, nextDue) = await DeliverDueAsync(stoppingToken);
+                if (delivered > 0) continue;
+                await signals.WaitOutboxAsync(nextDue ?? IdleWait, time, stoppingToken);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception ex)
+            {
+                LogLoopFailed(logger, ex);
+                await Task.Delay(IdleWait, time, stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default);
+            }
+        }
+    }
+
+    /// <summary>One round: returns how many actions settled, and when to look again if none did.</summary>
+    public async Task<(int Settled, TimeSpan? NextDue)> DeliverDueAsync(CancellationToken ct)
+    {
+        var owned = leases.Owned.ToList();
+        if (owned.Count == 0) return (0, null);
+        await using var db = dbs.Create();
+        var now = time.GetUtcNow().UtcDateTime;
+        var due = await db.Outbox
+            .Where(o => o.Status == OutboxStatus.Pending && o.NextAttemptAt <= now && owned.Contains(o.Partition))
+            .OrderBy(o => o.CreatedAt).ThenBy(o => o.Id)
+            .Take(options.Value.BatchSize)
+            .ToListAsync(ct);
+        if (due.Count == 0) return (0, await NextDueAsync(db, owned, now, ct));
+
+        var settled = 0;
+        await Parallel.ForEachAsync(
+            due.GroupBy(o => (o.AccountId, o.ChatId)),
+            new ParallelOptions { MaxDegreeOfParallelism = options.Value.Parallelism, CancellationToken = ct },
+            async (chat, token) =>
+            {
+                foreach (var action in chat)
+                {
+                    var outcome = await DeliverAsync(action, token);
+                    if (outcome == Step.Settled) Interlocked.Increment(ref settled);
+                    // A held-back action keeps the chat's later actions waiting: order within a chat holds.
+                    if (outcome == Step.Wait) break;
+                }
+            });
+        await db.SaveChangesAsync(CancellationToken.None);
+        return (settled, settled > 0 ? null : TimeSpan.FromMilliseconds(50));
+    }
+
+    private async Task<Step> DeliverAsync(OutboundAction action, CancellationToken ct)
+    {
+        if (!limits.TryAcquire(action, out var wait))
+        {
+            action.NextAttemptAt = time.GetUtcNow().UtcDateTime + wait;
+            return Step.Wait;
+        }
+        var connector = platforms.Connector(action.Platform);
+        var result = connector is null
+            ? DeliveryResult.Permanent($"No connector for platform {action.Platform} is configured.")
+            : await SafeDeliverAsync(connector, action, ct);
+        var now = time.GetUtcNow().UtcDateTime;
+        action.Attempts++;
+        switch (result.Outcome)
+        {
+            case DeliveryOutcome.Delivered:
+                action.Status = OutboxStatus.Delivered;
+                action.DeliveredAt = now;
+                action.LastError = null;
+                return Step.Settled;
+            case DeliveryOutcome.Permanent:
+                action.Status = OutboxStatus.DeadLetter;
+                action.LastError = result.Error;
+                LogDeadLetter(logger, action.Id, action.Kind, result.Error);
+                return Step.Settled;
+            default:
+                action.LastError = result.Error;
+                if (result.RetryAfter is { } retryAfter) limits.Backoff(action, retryAfter);
+                if (action.Attempts >= options.Value.MaxAttempts)
+                {
+                    action.Status = OutboxStatus.DeadLetter;
+                    LogDeadLetter(logger, action.Id, action.Kind, result.Error);
+                    return Step.Settled;
+                }
+                action.NextAttemptAt = now + Max(result.RetryAfter ?? TimeSpan.Zero, Backoff(action.Attempts));
+                return Step.Wait;
+        }
+    }
+
+    private static async Task<DeliveryResult> SafeDeliverAsync(IPlatformConnector connector, OutboundAction action, CancellationToken ct)
+    {
+        try
+        {
+            return await connector.DeliverAsync(action, ct);
+        }
+        catch (Exception ex) when (ex is HttpRequestException or TimeoutException or TaskCanceledException && !ct.IsCancellationRequested)
+        {
+            return DeliveryResult.Transient(ex.Message);
+        }
+    }
+
+    private TimeSpan Backoff(int attempts)
+    {
+        var delay = options.Value.FirstRetryDelay * Math.Pow(2, attempts - 1);
+        return delay > options.Value.MaxRetryDelay ? options.Value.MaxRetryDelay : delay;
+    }
+
+    private static TimeSpan Max(TimeSpan a, TimeSpan b) => a > b ? a : b;
+
+    private static async Task<TimeSpan?> NextDueAsync(AppDbContext db, List<int> owned, DateTime now, CancellationToken ct)
+    {
+        var next = await db.Outbox.AsNoTracking()
+            .Where(o => o.Status == OutboxStatus.Pending && owned.Contains(o.Partition))
+            .OrderBy(o => o.NextAttemptAt).Select(o => (DateTime?)o.NextAttemptAt).FirstOrDefaultAsync(ct);
+        if (next is null) return null;
+        var wait = next.Value - now;
+        return wait < TimeSpan.FromMilliseconds(10) ? TimeSpan.FromMilliseconds(10) : wait > IdleWait ? IdleWait : wait;
+    }
+
+    private enum Step
+    {
+        Settled,
+        Wait,
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Delivery loop failed")]
+    private static partial void LogLoopFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Outbox action {ActionId} ({Kind}) dead-lettered: {Reason}")]
+    private static partial void LogDeadLetter(ILogger logger, Guid actionId, BotActionKind kind, string? reason);
+}

@@ -1,0 +1,32 @@
+using System.Collections.Concurrent;
+using Microsoft.Extensions.Options;
+using Qunzhu.Core.Pipeline;
+
+namespace Qunzhu.Engine.Delivery;
+
+/// <summary>Token buckets per account and per chat, with each platform's limits from configuration.</summary>
+public sealed class RateLimiters(IOptions<DeliveryOptions> options, TimeProvider time)
+{
+    private static readonly RateLimit Unlimited = new() { PerChatPerSecond = 1000, PerChatBurst = 1000, PerAccountPerSecond = 100_000, PerAccountBurst = 100_000 };
+    private readonly ConcurrentDictionary<Guid, TokenBucket> _accounts = new();
+    private readonly ConcurrentDictionary<(Guid, string), TokenBucket> _chats = new();
+
+    /// <summary>Takes one token from the chat's and the account's bucket, or neither.</summary>
+    public bool TryAcquire(OutboundAction action, out TimeSpan wait)
+    {
+        var now = time.GetUtcNow();
+        var limit = options.Value.RateLimits.GetValueOrDefault(action.Platform.ToString()) ?? Unlimited;
+        var chat = _chats.GetOrAdd((action.AccountId, action.ChatId), _ => new TokenBucket(limit.PerChatPerSecond, limit.PerChatBurst, now));
+        if (!chat.TryTake(now, out wait)) return false;
+        var account = _accounts.GetOrAdd(action.AccountId, _ => new TokenBucket(limit.PerAccountPerSecond, limit.PerAccountBurst, now));
+        if (account.TryTake(now, out wait)) return true;
+        chat.Return();
+        return false;
+    }
+
+    /// <summary>The platform answered "too many requests": hold the chat back for the time it asked.</summary>
+    public void Backoff(OutboundAction action, TimeSpan retryAfter)
+    {
+        if (_chats.TryGetValue((action.AccountId, action.ChatId), out var chat)) chat.Drain(time.GetUtcNow(), retryAfter);
+    }
+}

@@ -1,0 +1,31 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Qunzhu.Engine;
+
+/// Settings of the event pipeline, section "Engine".
+public sealed class EngineOptions
+{
+    public const string Section = "Engine";
+
+    /// Units of ordering and of work sharing between nodes. All nodes must use the same number.
+    [Range(1, 1024)]
+    public int Partitions { get; set; } = 8;
+
+    /// Events processed in one transaction.
+    [Range(1, 5000)]
+    public int BatchSize { get; set; } = 256;
+
+    /// How often idle workers look for work written by other nodes.
+    [Range(typeof(TimeSpan), "00:00:00.010", "00:01:00")]
+    public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(1);
+
+    [Range(typeof(TimeSpan), "00:00:02", "00:10:00")]
+    public TimeSpan LeaseDuration { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// A failing event is retried this many times, then marked failed and skipped.
+    [Range(1, 100)]
+    public int MaxEventAttempts { get; set; } = 3;
+
+    /// This node's name in partition leases; defaults to machine name + process id.
+    public string? NodeName { get; set; }
+}

@@ -1,0 +1,47 @@
+using System.Threading.Channels;
+
+namespace Qunzhu.Engine;
+
+/// <summary>In-process wake-ups so work written on this node is picked up at once instead of at the
+/// next poll. Other nodes' work is found by polling; a lost signal only costs one poll interval.</summary>
+public sealed class EngineSignals
+{
+    private readonly Channel<bool>[] _partitions;
+    private readonly Channel<bool> _delivery = NewSignal();
+    private readonly Channel<bool> _scheduler = NewSignal();
+
+    public EngineSignals(Microsoft.Extensions.Options.IOptions<EngineOptions> options)
+    {
+        _partitions = new Channel<bool>[options.Value.Partitions];
+        for (var i = 0; i < _partitions.Length; i++) _partitions[i] = NewSignal();
+    }
+
+    public void InboxWritten(int partition) => _partitions[partition].Writer.TryWrite(true);
+    public void OutboxWritten() => _delivery.Writer.TryWrite(true);
+    public void JobScheduled() => _scheduler.Writer.TryWrite(true);
+
+    public Task WaitInboxAsync(int partition, TimeSpan timeout, TimeProvider time, CancellationToken ct) =>
+        WaitAsync(_partitions[partition], timeout, time, ct);
+
+    public Task WaitOutboxAsync(TimeSpan timeout, TimeProvider time, CancellationToken ct) => WaitAsync(_delivery, timeout, time, ct);
+
+    public Task WaitSchedulerAsync(TimeSpan timeout, TimeProvider time, CancellationToken ct) => WaitAsync(_scheduler, timeout, time, ct);
+
+    private static async Task WaitAsync(Channel<bool> signal, TimeSpan timeout, TimeProvider time, CancellationToken ct)
+    {
+        if (signal.Reader.TryRead(out _)) return;
+        using var timer = new CancellationTokenSource(timeout, time);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(ct, timer.Token);
+        try
+        {
+            await signal.Reader.ReadAsync(linked.Token);
+        }
+        catch (OperationCanceledException) when (!ct.IsCancellationRequested)
+        {
+            // Timed out: the caller polls.
+        }
+    }
+
+    private static Channel<bool> NewSignal() =>
+        Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
+}

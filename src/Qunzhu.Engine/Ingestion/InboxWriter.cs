@@ -1,0 +1,106 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Qunzhu.Core.Pipeline;
+using Qunzhu.Engine.Processing;
+using Qunzhu.Storage;
+
+namespace Qunzhu.Engine.Ingestion;
+
+/// <summary>Stores accepted events with group commit: concurrent requests share one transaction and
+/// each returns only after its row is committed. One fsync for many events is what lets a single
+/// SQLite file take thousands of webhooks a second while keeping "stored before we answer".</summary>
+public sealed partial class InboxWriter : BackgroundService, IInboxWriter
+{
+    private readonly IAppDbContextFactory _dbs;
+    private readonly EngineSignals _signals;
+    private readonly EngineOptions _options;
+    private readonly TimeProvider _time;
+    private readonly ILogger<InboxWriter> _logger;
+    private readonly GroupCommit<InboxItem, bool> _commit;
+
+    public InboxWriter(IAppDbContextFactory dbs, EngineSignals signals, IOptions<EngineOptions> options, TimeProvider time, ILogger<InboxWriter> logger)
+    {
+        (_dbs, _signals, _options, _time, _logger) = (dbs, signals, options.Value, time, logger);
+        _commit = new GroupCommit<InboxItem, bool>(WriteAsync);
+    }
+
+    public Task<bool> AcceptAsync(InboxItem item, CancellationToken cancellationToken) => _commit.WriteAsync(item, cancellationToken);
+
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) => _commit.RunAsync(stoppingToken);
+
+    private async Task<bool[]> WriteAsync(IReadOnlyList<InboxItem> batch, CancellationToken ct)
+    {
+        try
+        {
+            return await InsertNewAsync(batch, ct);
+        }
+        catch (DbUpdateException)
+        {
+            // Another node stored one of these ids between our check and our insert: one at a time.
+            var results = new bool[batch.Count];
+            for (var i = 0; i < batch.Count; i++)
+            {
+                try
+                {
+                    results[i] = (await InsertNewAsync([batch[i]], ct))[0];
+                }
+                catch (DbUpdateException)
+                {
+                    results[i] = false;
+                }
+            }
+            return results;
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            LogWriteFailed(_logger, ex, batch.Count);
+            throw;
+        }
+    }
+
+    private async Task<bool[]> InsertNewAsync(IReadOnlyList<InboxItem> batch, CancellationToken ct)
+    {
+        await using var db = _dbs.Create();
+        var accounts = batch.Select(p => p.AccountId).Distinct().ToList();
+        var ids = batch.Select(p => p.EventId).Distinct().ToList();
+        var seen = (await db.Inbox.AsNoTracking()
+                .Where(e => accounts.Contains(e.AccountId) && ids.Contains(e.PlatformEventId))
+                .Select(e => new { e.AccountId, e.PlatformEventId })
+                .ToListAsync(ct))
+            .Select(e => (e.AccountId, e.PlatformEventId))
+            .ToHashSet();
+
+        var now = _time.GetUtcNow().UtcDateTime;
+        var results = new bool[batch.Count];
+        var written = new HashSet<int>();
+        for (var i = 0; i < batch.Count; i++)
+        {
+            var item = batch[i];
+            // Stored rows and repeats inside this batch are both replays: accepted, not stored again.
+            if (!seen.Add((item.AccountId, item.EventId))) continue;
+            var partition = Partitions.Of(item.ChatId, _options.Partitions);
+            db.Inbox.Add(new InboxEvent
+            {
+                WorkspaceId = item.WorkspaceId,
+                AccountId = item.AccountId,
+                Platform = item.Platform,
+                PlatformEventId = item.EventId,
+                ChatId = item.ChatId,
+                Partition = partition,
+                Payload = item.Payload,
+                ReceivedAt = now,
+            });
+            results[i] = true;
+            written.Add(partition);
+        }
+        if (written.Count == 0) return results;
+        await db.SaveChangesAsync(ct);
+        foreach (var partition in written) _signals.InboxWritten(partition);
+        return results;
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Storing {Count} inbox events failed")]
+    private static partial void LogWriteFailed(ILogger logger, Exception exception, int count);
+}

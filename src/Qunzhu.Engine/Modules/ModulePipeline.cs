@@ -1,0 +1,22 @@
+using Qunzhu.Engine.Processing;
+
+namespace Qunzhu.Engine.Modules;
+
+/// <summary>The fixed order of modules. Moderation is first: a message it removes reaches no other module.</summary>
+public sealed class ModulePipeline(ModerationModule moderation, WelcomeModule welcome, CheckInModule checkIn, AutoReplyModule autoReply)
+{
+    private readonly IEngineModule[] _order = [moderation, welcome, checkIn, autoReply];
+
+    public IReadOnlyList<string> Order => [.. _order.Select(m => m.Name)];
+
+    /// <returns>Whether a module scheduled a job.</returns>
+    public async ValueTask<bool> RunAsync(EventContext context, CancellationToken ct)
+    {
+        foreach (var module in _order)
+        {
+            if (context.Stopped) break;
+            await module.HandleAsync(context, ct);
+        }
+        return context.ScheduledJob;
+    }
+}

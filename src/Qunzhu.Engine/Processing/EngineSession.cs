@@ -1,0 +1,92 @@
+using Microsoft.EntityFrameworkCore;
+using Qunzhu.Core.Communities;
+using Qunzhu.Core.Events;
+using Qunzhu.Core.Pipeline;
+using Qunzhu.Storage;
+
+namespace Qunzhu.Engine.Processing;
+
+/// <summary>Per-batch lookups: communities, members and memberships of a whole batch are read in a
+/// few queries up front instead of several per event.</summary>
+internal sealed class EngineSession(AppDbContext db)
+{
+    private readonly Dictionary<(Guid, string), Community?> _communities = [];
+    private readonly Dictionary<(Guid, string), MemberIdentity> _identities = [];
+    private readonly Dictionary<Guid, Member> _members = [];
+    private readonly Dictionary<(Guid, Guid), Membership> _memberships = [];
+
+    public async Task PreloadAsync(IReadOnlyList<(InboxEvent Stored, ChatEvent? Event)> batch, CancellationToken ct)
+    {
+        var accounts = batch.Select(b => b.Stored.AccountId).Distinct().ToList();
+        var chats = batch.Select(b => b.Stored.ChatId).Distinct().ToList();
+        foreach (var c in await db.Communities.AsNoTracking()
+                     .Where(c => accounts.Contains(c.AccountId) && chats.Contains(c.ExternalId)).ToListAsync(ct))
+            _communities[(c.AccountId, c.ExternalId)] = c;
+
+        var users = batch.Select(b => UserOf(b.Event)?.Id).OfType<string>().Distinct().ToList();
+        if (users.Count == 0) return;
+        foreach (var i in await db.MemberIdentities
+                     .Where(i => accounts.Contains(i.AccountId) && users.Contains(i.ExternalUserId)).ToListAsync(ct))
+            _identities[(i.AccountId, i.ExternalUserId)] = i;
+        var memberIds = _identities.Values.Select(i => i.MemberId).Distinct().ToList();
+        foreach (var m in await db.Members.Where(m => memberIds.Contains(m.Id)).ToListAsync(ct))
+            _members[m.Id] = m;
+        var communityIds = _communities.Values.OfType<Community>().Select(c => c.Id).ToList();
+        foreach (var m in await db.Memberships
+                     .Where(m => communityIds.Contains(m.CommunityId) && memberIds.Contains(m.MemberId)).ToListAsync(ct))
+            _memberships[(m.CommunityId, m.MemberId)] = m;
+    }
+
+    public Community? Community(Guid accountId, string chatId) =>
+        _communities.GetValueOrDefault((accountId, chatId));
+
+    /// <summary>The member behind a platform user (created on first sight) and their membership of the group.</summary>
+    public (Member Member, Membership Membership, bool NewMembership) Resolve(Community community, ChatUser user, DateTime now)
+    {
+        if (!_identities.TryGetValue((community.AccountId, user.Id), out var identity))
+        {
+            var created = new Member { WorkspaceId = community.WorkspaceId, DisplayName = NameOf(user), CreatedAt = now };
+            identity = new MemberIdentity
+            {
+                WorkspaceId = community.WorkspaceId,
+                MemberId = created.Id,
+                AccountId = community.AccountId,
+                Platform = community.Platform,
+                ExternalUserId = user.Id,
+                CreatedAt = now,
+            };
+            db.Members.Add(created);
+            db.MemberIdentities.Add(identity);
+            _members[created.Id] = created;
+            _identities[(community.AccountId, user.Id)] = identity;
+        }
+        var member = _members[identity.MemberId];
+        if (!string.IsNullOrWhiteSpace(user.Name) && member.DisplayName != user.Name) member.DisplayName = user.Name;
+
+        var isNew = !_memberships.TryGetValue((community.Id, member.Id), out var membership);
+        if (membership is null)
+        {
+            membership = new Membership
+            {
+                WorkspaceId = community.WorkspaceId,
+                CommunityId = community.Id,
+                MemberId = member.Id,
+                JoinedAt = now,
+                Role = user.IsChatAdmin ? MemberRole.Admin : MemberRole.Member,
+            };
+            db.Memberships.Add(membership);
+            _memberships[(community.Id, member.Id)] = membership;
+        }
+        return (member, membership, isNew);
+    }
+
+    public static ChatUser? UserOf(ChatEvent? e) => e switch
+    {
+        MemberJoined j => j.User,
+        MemberLeft l => l.User,
+        MessagePosted m => m.User,
+        _ => null,
+    };
+
+    private static string NameOf(ChatUser user) => string.IsNullOrWhiteSpace(user.Name) ? user.Id : user.Name;
+}

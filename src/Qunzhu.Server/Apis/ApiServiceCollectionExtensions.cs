@@ -1,0 +1,45 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Microsoft.AspNetCore.Authentication;
+using Qunzhu.Server.Auth;
+using Qunzhu.Server.Errors;
+using Qunzhu.Server.Startup;
+using Scalar.AspNetCore;
+
+namespace Qunzhu.Server.Apis;
+
+public static class ApiServiceCollectionExtensions
+{
+    /// <summary>Authentication, problem details, JSON conventions and the OpenAPI document.</summary>
+    public static IServiceCollection AddQunzhuApi(this IServiceCollection services)
+    {
+        services.AddOptions<BootstrapOptions>().BindConfiguration(BootstrapOptions.Section);
+        services.AddScoped<Bootstrapper>();
+        services.AddSingleton<ApiKeyCache>();
+        services.AddAuthentication(ApiKeyAuthenticationHandler.SchemeName)
+            .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
+        services.AddAuthorization();
+        services.AddProblemDetails();
+        services.AddExceptionHandler<ProblemExceptionHandler>();
+        // Malformed bodies throw, so the exception handler can say what was wrong with them.
+        services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+        services.ConfigureHttpJsonOptions(o =>
+        {
+            o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase));
+            o.SerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull;
+        });
+        services.AddOpenApi(o => o.AddDocumentTransformer<BearerSecurityTransformer>());
+        return services;
+    }
+
+    /// <summary>Every /api/v1 route requires an API key; the document and reference page are public.</summary>
+    public static WebApplication MapQunzhuApi(this WebApplication app)
+    {
+        app.MapOpenApi();
+        app.MapScalarApiReference("/api/reference", o => o.WithTitle("Qunzhu API"));
+        var api = app.MapGroup("/api/v1").RequireAuthorization();
+        api.MapSandboxApi();
+        api.MapCommunitiesApi();
+        return app;
+    }
+}

@@ -1,0 +1,27 @@
+using Qunzhu.Connectors.Sandbox;
+using Qunzhu.Engine;
+using Qunzhu.Server.Apis;
+using Qunzhu.Server.Startup;
+using Qunzhu.Server.Storage;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.Configuration.AddEnvironmentVariables("Qunzhu__");
+
+builder.Services.AddQunzhuStorage(builder.Configuration);
+builder.Services.AddQunzhuEngine();
+builder.Services.AddSandboxConnector();
+builder.Services.AddQunzhuApi();
+builder.Services.AddQunzhuWorkers();
+
+var app = builder.Build();
+app.UseExceptionHandler();
+app.UseStatusCodePages();
+app.UseAuthentication();
+app.UseAuthorization();
+app.MapQunzhuApi();
+
+await app.PrepareAsync();
+await app.RunAsync();
+
+/// <summary>Entry point; public so tests can host the real server.</summary>
+public partial class Program;

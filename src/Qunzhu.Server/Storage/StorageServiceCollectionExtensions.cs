@@ -1,0 +1,43 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Qunzhu.Storage;
+using Qunzhu.Storage.Postgres;
+using Qunzhu.Storage.Sqlite;
+
+namespace Qunzhu.Server.Storage;
+
+public static class StorageServiceCollectionExtensions
+{
+    public const string DefaultConnectionString = "Data Source=data/qunzhu.db";
+
+    /// <summary>The configured store: pooled context factories for workers, a scoped context for endpoints.</summary>
+    public static IServiceCollection AddQunzhuStorage(this IServiceCollection services, IConfiguration configuration)
+    {
+        var options = configuration.GetSection(StorageOptions.Section).Get<StorageOptions>() ?? new StorageOptions();
+        var connectionString = configuration.GetConnectionString("Qunzhu");
+        if (string.IsNullOrWhiteSpace(connectionString)) connectionString = DefaultConnectionString;
+        services.AddSingleton(options);
+
+        if (options.IsPostgres)
+        {
+            services.AddPooledDbContextFactory<PostgresAppDbContext>(o => o.UseNpgsql(connectionString));
+            services.AddSingleton<IAppDbContextFactory, AppDbContextFactory<PostgresAppDbContext>>();
+        }
+        else
+        {
+            EnsureDirectory(connectionString);
+            services.AddPooledDbContextFactory<SqliteAppDbContext>(o => o.UseSqlite(connectionString).AddInterceptors(new SqlitePragmas()));
+            services.AddSingleton<IAppDbContextFactory, AppDbContextFactory<SqliteAppDbContext>>();
+        }
+        services.AddScoped(sp => sp.GetRequiredService<IAppDbContextFactory>().Create());
+        return services;
+    }
+
+    private static void EnsureDirectory(string connectionString)
+    {
+        var path = new SqliteConnectionStringBuilder(connectionString).DataSource;
+        if (string.IsNullOrEmpty(path) || path == ":memory:") return;
+        var dir = Path.GetDirectoryName(Path.GetFullPath(path));
+        if (!string.IsNullOrEmpty(dir)) Directory.CreateDirectory(dir);
+    }
+}

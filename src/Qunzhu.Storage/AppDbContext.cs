@@ -1,0 +1,53 @@
+using Microsoft.EntityFrameworkCore;
+using Qunzhu.Core.AutoReplies;
+using Qunzhu.Core.CheckIns;
+using Qunzhu.Core.Communities;
+using Qunzhu.Core.Moderation;
+using Qunzhu.Core.Pipeline;
+using Qunzhu.Core.Platforms;
+using Qunzhu.Core.Points;
+using Qunzhu.Core.Sandbox;
+using Qunzhu.Core.Templates;
+using Qunzhu.Core.Workspaces;
+
+namespace Qunzhu.Storage;
+
+/// <summary>The one model. Provider contexts (SQLite, PostgreSQL) only add their migrations.</summary>
+public abstract class AppDbContext(DbContextOptions options) : DbContext(options)
+{
+    public DbSet<Workspace> Workspaces => Set<Workspace>();
+    public DbSet<StaffUser> StaffUsers => Set<StaffUser>();
+    public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
+    public DbSet<PlatformAccount> PlatformAccounts => Set<PlatformAccount>();
+    public DbSet<Community> Communities => Set<Community>();
+    public DbSet<Member> Members => Set<Member>();
+    public DbSet<MemberIdentity> MemberIdentities => Set<MemberIdentity>();
+    public DbSet<Membership> Memberships => Set<Membership>();
+    public DbSet<MessageRecord> Messages => Set<MessageRecord>();
+    public DbSet<Template> Templates => Set<Template>();
+    public DbSet<AutoReplyRule> AutoReplyRules => Set<AutoReplyRule>();
+    public DbSet<AutoReplyCooldown> AutoReplyCooldowns => Set<AutoReplyCooldown>();
+    public DbSet<CheckIn> CheckIns => Set<CheckIn>();
+    public DbSet<PointsEntry> PointsLedger => Set<PointsEntry>();
+    public DbSet<Violation> Violations => Set<Violation>();
+    public DbSet<SensitiveWord> SensitiveWords => Set<SensitiveWord>();
+    public DbSet<BlacklistEntry> Blacklist => Set<BlacklistEntry>();
+    public DbSet<ModerationPolicy> ModerationPolicies => Set<ModerationPolicy>();
+    public DbSet<InboxEvent> Inbox => Set<InboxEvent>();
+    public DbSet<OutboundAction> Outbox => Set<OutboundAction>();
+    public DbSet<StaffTask> StaffTasks => Set<StaffTask>();
+    public DbSet<ScheduledJob> ScheduledJobs => Set<ScheduledJob>();
+    public DbSet<PartitionLease> PartitionLeases => Set<PartitionLease>();
+    public DbSet<SandboxLine> SandboxLines => Set<SandboxLine>();
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        // Enums as strings: readable in the database and stable when members are reordered.
+        configurationBuilder.Properties<Enum>().HaveConversion<string>().HaveMaxLength(32);
+        configurationBuilder.Properties<DateTime>().HaveConversion<UtcDateTimeConverter>();
+        configurationBuilder.Properties<DateTime?>().HaveConversion<NullableUtcDateTimeConverter>();
+    }
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder) =>
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(AppDbContext).Assembly);
+}

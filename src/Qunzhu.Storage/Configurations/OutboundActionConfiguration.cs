@@ -1,0 +1,21 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Qunzhu.Core.Pipeline;
+
+namespace Qunzhu.Storage.Configurations;
+
+internal sealed class OutboundActionConfiguration : IEntityTypeConfiguration<OutboundAction>
+{
+    public void Configure(EntityTypeBuilder<OutboundAction> b)
+    {
+        b.Property(x => x.ChatId).HasMaxLength(128);
+        b.Property(x => x.IdempotencyKey).HasMaxLength(200);
+        b.Property(x => x.Text).HasMaxLength(4096);
+        b.Property(x => x.TargetUserId).HasMaxLength(128);
+        b.Property(x => x.TargetMessageId).HasMaxLength(128);
+        b.Property(x => x.LastError).HasMaxLength(2000);
+        b.HasIndex(x => x.IdempotencyKey).IsUnique();
+        b.HasIndex(x => new { x.Status, x.Partition, x.NextAttemptAt });
+        b.HasIndex(x => new { x.WorkspaceId, x.CreatedAt });
+    }
+}
