@@ -26,6 +26,9 @@ public sealed class EngineOptions
     [Range(1, 100)]
     public int MaxEventAttempts { get; set; } = 3;
 
+    /// False for an ingest-only node: it stores webhooks but processes and delivers nothing.
+    public bool ProcessEvents { get; set; } = true;
+
     /// This node's name in partition leases; defaults to machine name + process id.
     public string? NodeName { get; set; }
 }

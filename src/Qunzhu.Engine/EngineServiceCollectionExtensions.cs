@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Qunzhu.Core.Moderation;
@@ -45,10 +46,12 @@ public static class EngineServiceCollectionExtensions
         return services;
     }
 
-    /// <summary>Starts the workers; called after migrations and seeding, so none runs against an old schema.</summary>
-    public static IServiceCollection AddQunzhuWorkers(this IServiceCollection services)
+    /// <summary>Starts the workers; register after the start-up phases, so none runs against an old schema.</summary>
+    public static IServiceCollection AddQunzhuWorkers(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddHostedService(sp => sp.GetRequiredService<InboxWriter>());
+        // An ingest-only node (Engine:ProcessEvents=false) stores events and leaves processing to others.
+        if (!configuration.GetValue(EngineOptions.Section + ":" + nameof(EngineOptions.ProcessEvents), true)) return services;
         services.AddHostedService(sp => sp.GetRequiredService<PartitionLeases>());
         services.AddHostedService(sp => sp.GetRequiredService<InboxProcessor>());
         services.AddHostedService(sp => sp.GetRequiredService<Scheduler>());

@@ -9,9 +9,10 @@ builder.Configuration.AddEnvironmentVariables("Qunzhu__");
 
 builder.Services.AddQunzhuStorage(builder.Configuration);
 builder.Services.AddQunzhuEngine();
-builder.Services.AddSandboxConnector();
 builder.Services.AddQunzhuApi();
-builder.Services.AddQunzhuWorkers();
+builder.Services.AddHostedService<StartupPhases>();   // back up → migrate → seed, before any worker
+builder.Services.AddSandboxConnector();
+builder.Services.AddQunzhuWorkers(builder.Configuration);
 
 var app = builder.Build();
 app.UseExceptionHandler();
@@ -20,7 +21,6 @@ app.UseAuthentication();
 app.UseAuthorization();
 app.MapQunzhuApi();
 
-await app.PrepareAsync();
 await app.RunAsync();
 
 /// <summary>Entry point; public so tests can host the real server.</summary>

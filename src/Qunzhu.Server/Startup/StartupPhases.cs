@@ -1,25 +1,28 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Qunzhu.Engine;
 using Qunzhu.Engine.Processing;
 using Qunzhu.Server.Storage;
 using Qunzhu.Storage;
 
 namespace Qunzhu.Server.Startup;
 
-/// <summary>Start-up in explicit phases, before any worker runs: back up SQLite (only when a migration
-/// is about to change it) → migrate → seed → partition leases. Workers start with the host afterwards.</summary>
-public static partial class StartupPhases
+/// <summary>Start-up in explicit phases: back up SQLite (only when a migration is about to change it) →
+/// migrate → seed → partition leases. A hosted service registered before the workers: the host starts
+/// hosted services in order, and the web server only after all of them.</summary>
+public sealed partial class StartupPhases(
+    IServiceProvider services, StorageOptions storage, IOptions<EngineOptions> engine, TimeProvider time, ILogger<StartupPhases> logger)
+    : IHostedService
 {
-    public static async Task PrepareAsync(this WebApplication app)
+    public async Task StartAsync(CancellationToken cancellationToken)
     {
-        var ct = app.Lifetime.ApplicationStopping;
-        await using var scope = app.Services.CreateAsyncScope();
+        var ct = cancellationToken;
+        await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-        var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Qunzhu.Startup");
-        var time = app.Services.GetRequiredService<TimeProvider>();
 
         var pending = (await db.Database.GetPendingMigrationsAsync(ct)).ToList();
-        if (!app.Services.GetRequiredService<StorageOptions>().IsPostgres)
+        if (!storage.IsPostgres)
         {
             var backup = BackupSqlite(db, time, pending.Count);
             if (backup is not null) LogBackup(logger, backup);
@@ -32,10 +35,12 @@ public static partial class StartupPhases
         }
 
         await scope.ServiceProvider.GetRequiredService<Bootstrapper>().SeedAsync(ct);
-        var leases = app.Services.GetRequiredService<PartitionLeases>();
+        var leases = services.GetRequiredService<PartitionLeases>();
         await leases.EnsureRowsAsync(ct);
-        await leases.RefreshAsync(ct);
+        if (engine.Value.ProcessEvents) await leases.RefreshAsync(ct);
     }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
     private static string? BackupSqlite(AppDbContext db, TimeProvider time, int pendingMigrations)
     {

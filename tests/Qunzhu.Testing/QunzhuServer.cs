@@ -1,0 +1,49 @@
+using System.Net.Http.Headers;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Qunzhu.Storage;
+
+namespace Qunzhu.Testing;
+
+/// <summary>The real server (all workers running) on a SQLite file created by migrations, with a known
+/// API key. Dispose and create another on the same <see cref="DatabasePath"/> to test a restart.</summary>
+public sealed class QunzhuServer : WebApplicationFactory<Program>
+{
+    public const string ApiKey = "qz_test_key_0123456789abcdefghijklmnop";
+    private readonly Dictionary<string, string?> _settings;
+
+    public QunzhuServer(string? databasePath = null, IDictionary<string, string?>? settings = null)
+    {
+        DatabasePath = databasePath ?? Path.Combine(Path.GetTempPath(), "qunzhu-tests", Guid.NewGuid().ToString("N"), "qunzhu.db");
+        _settings = new Dictionary<string, string?>
+        {
+            ["ConnectionStrings:Qunzhu"] = $"Data Source={DatabasePath}",
+            ["Bootstrap:AdminEmail"] = "owner@example.com",
+            ["Bootstrap:AdminPassword"] = "correct horse battery staple",
+            ["Bootstrap:ApiKey"] = ApiKey,
+            ["Engine:PollInterval"] = "00:00:00.200",
+            ["Logging:LogLevel:Default"] = "Warning",
+        };
+        foreach (var (k, v) in settings ?? new Dictionary<string, string?>()) _settings[k] = v;
+    }
+
+    public string DatabasePath { get; }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        foreach (var (key, value) in _settings) builder.UseSetting(key, value);
+    }
+
+    /// <summary>A client that sends the bootstrap API key.</summary>
+    public HttpClient CreateApiClient()
+    {
+        var client = CreateClient();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", ApiKey);
+        return client;
+    }
+
+    /// <summary>A database context on the server's store, for assertions on rows.</summary>
+    public AppDbContext CreateDbContext() => Services.GetRequiredService<IAppDbContextFactory>().Create();
+}
