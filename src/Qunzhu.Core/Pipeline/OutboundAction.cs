@@ -3,9 +3,11 @@ using Qunzhu.Core.Platforms;
 namespace Qunzhu.Core.Pipeline;
 
 /// <summary>One action for a platform, stored in the outbox before it is performed.</summary>
+/// <remarks>The id is a database identity: delivery order within a chat follows it (rows of one batch share
+/// a creation time, and Guid v7 is not monotonic within a millisecond).</remarks>
 public sealed class OutboundAction
 {
-    public Guid Id { get; set; } = Guid.CreateVersion7();
+    public long Id { get; set; }
     public Guid WorkspaceId { get; set; }
     public Guid AccountId { get; set; }
     public PlatformKind Platform { get; set; }

@@ -54,9 +54,13 @@ public sealed partial class OutboxDispatcher(
         if (owned.Count == 0) return (0, null);
         await using var db = dbs.Create();
         var now = time.GetUtcNow().UtcDateTime;
+        // A row is due only when no earlier row of its chat is still waiting (rate limit, backoff):
+        // otherwise a later message would overtake an earlier one.
         var due = await db.Outbox
-            .Where(o => o.Status == OutboxStatus.Pending && o.NextAttemptAt <= now && owned.Contains(o.Partition))
-            .OrderBy(o => o.CreatedAt).ThenBy(o => o.Id)
+            .Where(o => o.Status == OutboxStatus.Pending && o.NextAttemptAt <= now && owned.Contains(o.Partition)
+                        && !db.Outbox.Any(w => w.Status == OutboxStatus.Pending && w.AccountId == o.AccountId && w.ChatId == o.ChatId
+                                               && w.Id < o.Id && w.NextAttemptAt > now))
+            .OrderBy(o => o.Id)
             .Take(options.Value.BatchSize)
             .ToListAsync(ct);
         if (due.Count == 0) return (0, await NextDueAsync(db, owned, now, ct));
@@ -158,5 +162,5 @@ public sealed partial class OutboxDispatcher(
     private static partial void LogLoopFailed(ILogger logger, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Outbox action {ActionId} ({Kind}) dead-lettered: {Reason}")]
-    private static partial void LogDeadLetter(ILogger logger, Guid actionId, BotActionKind kind, string? reason);
+    private static partial void LogDeadLetter(ILogger logger, long actionId, BotActionKind kind, string? reason);
 }

@@ -539,9 +539,11 @@ namespace Qunzhu.Storage.Postgres.Migrations
 
             modelBuilder.Entity("Qunzhu.Core.Pipeline.OutboundAction", b =>
                 {
-                    b.Property<Guid>("Id")
+                    b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("uuid");
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
                     b.Property<Guid>("AccountId")
                         .HasColumnType("uuid");
@@ -619,6 +621,8 @@ namespace Qunzhu.Storage.Postgres.Migrations
                     b.HasIndex("WorkspaceId", "CreatedAt");
 
                     b.HasIndex("Status", "Partition", "NextAttemptAt");
+
+                    b.HasIndex("AccountId", "ChatId", "Status", "Id");
 
                     b.ToTable("Outbox");
                 });

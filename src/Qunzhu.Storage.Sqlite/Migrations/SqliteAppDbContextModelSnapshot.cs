@@ -532,9 +532,9 @@ namespace Qunzhu.Storage.Sqlite.Migrations
 
             modelBuilder.Entity("Qunzhu.Core.Pipeline.OutboundAction", b =>
                 {
-                    b.Property<Guid>("Id")
+                    b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("TEXT");
+                        .HasColumnType("INTEGER");
 
                     b.Property<Guid>("AccountId")
                         .HasColumnType("TEXT");
@@ -612,6 +612,8 @@ namespace Qunzhu.Storage.Sqlite.Migrations
                     b.HasIndex("WorkspaceId", "CreatedAt");
 
                     b.HasIndex("Status", "Partition", "NextAttemptAt");
+
+                    b.HasIndex("AccountId", "ChatId", "Status", "Id");
 
                     b.ToTable("Outbox");
                 });

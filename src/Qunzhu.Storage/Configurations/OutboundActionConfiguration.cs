@@ -8,6 +8,7 @@ internal sealed class OutboundActionConfiguration : IEntityTypeConfiguration<Out
 {
     public void Configure(EntityTypeBuilder<OutboundAction> b)
     {
+        b.Property(x => x.Id).ValueGeneratedOnAdd();
         b.Property(x => x.ChatId).HasMaxLength(128);
         b.Property(x => x.IdempotencyKey).HasMaxLength(200);
         b.Property(x => x.Text).HasMaxLength(4096);
@@ -17,5 +18,6 @@ internal sealed class OutboundActionConfiguration : IEntityTypeConfiguration<Out
         b.HasIndex(x => x.IdempotencyKey).IsUnique();
         b.HasIndex(x => new { x.Status, x.Partition, x.NextAttemptAt });
         b.HasIndex(x => new { x.WorkspaceId, x.CreatedAt });
+        b.HasIndex(x => new { x.AccountId, x.ChatId, x.Status, x.Id });
     }
 }

@@ -1,0 +1,76 @@
+using System.Net.Http.Json;
+using Microsoft.EntityFrameworkCore;
+using Qunzhu.Core.Pipeline;
+using Qunzhu.Testing;
+
+namespace Qunzhu.Api.Tests;
+
+/// The pipeline's promises: order per group, one effect per event, nothing lost across a restart.
+public sealed class PipelineTests
+{
+    [Fact]
+    public async Task CheckIns_100ConcurrentInOneGroup_RankedInInboxOrder()
+    {
+        await using var server = new QunzhuServer();
+        var sandbox = new SandboxClient(server.CreateApiClient());
+        var group = await sandbox.CreateGroupAsync("百人打卡");
+
+        await Parallel.ForEachAsync(Enumerable.Range(1, 100), new ParallelOptions { MaxDegreeOfParallelism = 16 },
+            async (i, _) => await sandbox.SendAsync(group, "message", $"u{i}", "打卡", memberName: $"成员{i}"));
+        await sandbox.BotMessagesAsync(group, 100, TimeSpan.FromSeconds(30));
+
+        await using var db = server.CreateDbContext();
+        var inboxOrder = await db.Inbox.OrderBy(e => e.Sequence).Select(e => e.PlatformEventId).ToListAsync();
+        var byEvent = (await db.Messages.Join(db.CheckIns, m => new { m.CommunityId, m.MemberId }, c => new { c.CommunityId, c.MemberId },
+                (m, c) => new { m.ExternalMessageId, c.Rank }).ToListAsync())
+            .ToDictionary(x => x.ExternalMessageId!, x => x.Rank);
+        inboxOrder.Select(id => byEvent[id]).ShouldBe(Enumerable.Range(1, 100));
+        (await db.Inbox.CountAsync(e => e.Status != InboxStatus.Processed)).ShouldBe(0);
+
+        // The replies go out in the same order.
+        var replies = (await sandbox.TranscriptAsync(group)).Where(l => l.From == "bot").Select(l => l.Text!).ToList();
+        replies.Select((text, i) => text.Contains($"今天第 {i + 1} 位", StringComparison.Ordinal)).ShouldAllBe(ok => ok);
+    }
+
+    [Fact]
+    public async Task Events_AcceptedBeforeRestart_AreProcessedAfterIt()
+    {
+        string path;
+        Guid group;
+        await using (var ingestOnly = new QunzhuServer(settings: new Dictionary<string, string?> { ["Engine:ProcessEvents"] = "false" }))
+        {
+            path = ingestOnly.DatabasePath;
+            var sandbox = new SandboxClient(ingestOnly.CreateApiClient());
+            group = await sandbox.CreateGroupAsync();
+            await sandbox.SendAsync(group, "message", "u1", "签到", memberName: "小王", eventId: "before-restart");
+            await Task.Delay(300);
+            (await sandbox.TranscriptAsync(group)).ShouldNotContain(l => l.From == "bot");
+        }
+
+        await using var restarted = new QunzhuServer(path);
+        var again = new SandboxClient(restarted.CreateApiClient());
+        (await again.BotMessagesAsync(group, 1))[0].ShouldContain("小王 签到成功");
+
+        // Replaying the event after the restart still has no second effect.
+        var replay = await again.PostAsync(group, "message", "u1", "签到", eventId: "before-restart");
+        (await replay.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>()).GetProperty("duplicate").GetBoolean().ShouldBeTrue();
+        await using var db = restarted.CreateDbContext();
+        (await db.PointsLedger.CountAsync()).ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task State_SurvivesRestart_StreakAndBlacklistKept()
+    {
+        await using var first = new QunzhuServer();
+        var sandbox = new SandboxClient(first.CreateApiClient());
+        var group = await sandbox.CreateGroupAsync();
+        await sandbox.SendAsync(group, "message", "u1", "签到", memberName: "小王");
+        await sandbox.BotMessagesAsync(group, 1);
+        await first.DisposeAsync();
+
+        await using var second = new QunzhuServer(first.DatabasePath);
+        var after = new SandboxClient(second.CreateApiClient());
+        await after.SendAsync(group, "message", "u1", "签到");
+        (await after.BotMessagesAsync(group, 2))[1].ShouldContain("已经签到过了");
+    }
+}
