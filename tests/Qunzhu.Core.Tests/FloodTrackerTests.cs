@@ -1,0 +1,54 @@
+using Microsoft.Extensions.Time.Testing;
+using Qunzhu.Core.Moderation;
+
+namespace Qunzhu.Core.Tests;
+
+public sealed class FloodTrackerTests
+{
+    private static readonly Guid Group = Guid.NewGuid();
+    private static readonly Guid Member = Guid.NewGuid();
+
+    [Fact]
+    public void Record_ExactlyAtLimit_NotFlooding_NextOneIs()
+    {
+        var time = new FakeTimeProvider();
+        var tracker = new FloodTracker();
+        for (var i = 0; i < 6; i++)
+        {
+            tracker.Record(Group, Member, time.GetUtcNow().UtcDateTime, 6, TimeSpan.FromSeconds(10)).ShouldBeFalse();
+            time.Advance(TimeSpan.FromSeconds(1));
+        }
+        tracker.Record(Group, Member, time.GetUtcNow().UtcDateTime, 6, TimeSpan.FromSeconds(10)).ShouldBeTrue();
+    }
+
+    [Fact]
+    public void Record_SpreadOverMoreThanWindow_NotFlooding()
+    {
+        var time = new FakeTimeProvider();
+        var tracker = new FloodTracker();
+        for (var i = 0; i < 20; i++)
+        {
+            tracker.Record(Group, Member, time.GetUtcNow().UtcDateTime, 6, TimeSpan.FromSeconds(10)).ShouldBeFalse();
+            time.Advance(TimeSpan.FromSeconds(2));
+        }
+    }
+
+    [Fact]
+    public void Record_OtherMembers_CountedSeparately()
+    {
+        var now = new DateTime(2026, 3, 1, 0, 0, 0, DateTimeKind.Utc);
+        var tracker = new FloodTracker();
+        for (var i = 0; i < 10; i++) tracker.Record(Group, Guid.NewGuid(), now, 6, TimeSpan.FromSeconds(10)).ShouldBeFalse();
+    }
+
+    [Fact]
+    public void Record_ManyStaleMembers_AreSweptAway()
+    {
+        var time = new FakeTimeProvider();
+        var tracker = new FloodTracker();
+        for (var i = 0; i < 5000; i++) tracker.Record(Group, Guid.NewGuid(), time.GetUtcNow().UtcDateTime, 6, TimeSpan.FromSeconds(10));
+        time.Advance(TimeSpan.FromHours(2));
+        for (var i = 0; i < 5000; i++) tracker.Record(Group, Member, time.GetUtcNow().UtcDateTime, 100_000, TimeSpan.FromSeconds(10));
+        tracker.TrackedMembers.ShouldBeLessThan(5000);
+    }
+}
