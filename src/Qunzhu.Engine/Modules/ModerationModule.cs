@@ -89,6 +89,7 @@ public sealed class ModerationModule(ModerationListsCache lists, FloodTracker fl
         if (settings.DeleteViolatingMessage && posted.MessageId is not null)
             context.Act(new BotAction(BotActionKind.DeleteMessage, TargetUserId: context.User.Id, TargetUserName: context.MemberName,
                 TargetMessageId: posted.MessageId, Reason: reason));
+        if (decision.Step.Action == LadderAction.Remove) await AddToBlacklistAsync(context, reason, ct);
         Punish(context, decision, reason);
         context.Stop();
     }
@@ -115,17 +116,15 @@ public sealed class ModerationModule(ModerationListsCache lists, FloodTracker fl
             case LadderAction.Remove:
                 context.Act(new BotAction(BotActionKind.RemoveMember, TargetUserId: context.User.Id, TargetUserName: context.MemberName, Reason: reason));
                 context.Reply(context.Text("Moderation_Remove", values));
-                AddToBlacklist(context, reason);
                 break;
         }
     }
 
-    private static void AddToBlacklist(EventContext context, string reason)
+    private static async Task AddToBlacklistAsync(EventContext context, string reason, CancellationToken ct)
     {
         var workspaceId = context.Community.WorkspaceId;
         var memberId = context.Member.Id;
-        if (context.Db.Blacklist.Local.Any(b => b.MemberId == memberId) || context.Db.Blacklist.Any(b => b.WorkspaceId == workspaceId && b.MemberId == memberId))
-            return;
+        if (await context.Db.Blacklist.AnyAsync(b => b.WorkspaceId == workspaceId && b.MemberId == memberId, ct)) return;
         context.Db.Blacklist.Add(new BlacklistEntry
         {
             WorkspaceId = workspaceId,
