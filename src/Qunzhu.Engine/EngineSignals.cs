@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Threading.Channels;
 
 namespace Qunzhu.Engine;
@@ -7,7 +8,8 @@ namespace Qunzhu.Engine;
 public sealed class EngineSignals
 {
     private readonly Channel<bool>[] _partitions;
-    private readonly Channel<bool> _delivery = NewSignal();
+    private readonly ConcurrentDictionary<Guid, Channel<bool>> _accounts = new();
+    private readonly Channel<bool> _accountsChanged = NewSignal();
     private readonly Channel<bool> _scheduler = NewSignal();
 
     public EngineSignals(Microsoft.Extensions.Options.IOptions<EngineOptions> options)
@@ -17,13 +19,28 @@ public sealed class EngineSignals
     }
 
     public void InboxWritten(int partition) => _partitions[partition].Writer.TryWrite(true);
-    public void OutboxWritten() => _delivery.Writer.TryWrite(true);
+    /// <summary>Wakes the delivery loop of one account, or has the dispatcher start one if there is none yet.</summary>
+    public void OutboxWritten(Guid accountId)
+    {
+        if (_accounts.TryGetValue(accountId, out var signal)) signal.Writer.TryWrite(true);
+        else _accountsChanged.Writer.TryWrite(true);
+    }
+
+    /// <summary>Wakes every account's delivery loop.</summary>
+    public void OutboxWritten()
+    {
+        foreach (var signal in _accounts.Values) signal.Writer.TryWrite(true);
+        _accountsChanged.Writer.TryWrite(true);
+    }
     public void JobScheduled() => _scheduler.Writer.TryWrite(true);
 
     public Task WaitInboxAsync(int partition, TimeSpan timeout, TimeProvider time, CancellationToken ct) =>
         WaitAsync(_partitions[partition], timeout, time, ct);
 
-    public Task WaitOutboxAsync(TimeSpan timeout, TimeProvider time, CancellationToken ct) => WaitAsync(_delivery, timeout, time, ct);
+    public Task WaitOutboxAsync(Guid accountId, TimeSpan timeout, TimeProvider time, CancellationToken ct) =>
+        WaitAsync(_accounts.GetOrAdd(accountId, _ => NewSignal()), timeout, time, ct);
+
+    public Task WaitAccountsChangedAsync(TimeSpan timeout, TimeProvider time, CancellationToken ct) => WaitAsync(_accountsChanged, timeout, time, ct);
 
     public Task WaitSchedulerAsync(TimeSpan timeout, TimeProvider time, CancellationToken ct) => WaitAsync(_scheduler, timeout, time, ct);
 

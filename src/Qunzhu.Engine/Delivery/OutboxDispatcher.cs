@@ -9,8 +9,8 @@ using Qunzhu.Storage;
 
 namespace Qunzhu.Engine.Delivery;
 
-/// <summary>Delivers due outbox rows of the partitions this node owns: chats in parallel, each chat in
-/// order; within the platform's rate limits; retrying with exponential backoff (or the platform's
+/// <summary>Delivers due outbox rows of the partitions this node owns, per platform account: chats in
+/// parallel, each chat in order; within the platform's rate limits; retrying with exponential backoff (or the platform's
 /// retry-after) and dead-lettering after the last attempt, with the reason kept for the console.</summary>
 public sealed partial class OutboxDispatcher(
     IAppDbContextFactory dbs,
@@ -23,32 +23,79 @@ public sealed partial class OutboxDispatcher(
     ILogger<OutboxDispatcher> logger) : BackgroundService
 {
     private static readonly TimeSpan IdleWait = TimeSpan.FromSeconds(1);
+    private static readonly TimeSpan AccountRefresh = TimeSpan.FromSeconds(10);
 
+    /// <summary>One delivery loop per enabled platform account, so a slow or failing platform never holds
+    /// back another; accounts are looked up again when an unknown one gets work and every few seconds.</summary>
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        var loops = new Dictionary<Guid, (Task Loop, CancellationTokenSource Stop)>();
+        try
+        {
+            while (!stoppingToken.IsCancellationRequested)
+            {
+                try
+                {
+                    await using (var db = dbs.Create())
+                    {
+                        var enabled = await db.PlatformAccounts.AsNoTracking().Where(a => a.Enabled).Select(a => a.Id).ToListAsync(stoppingToken);
+                        foreach (var id in enabled.Where(id => !loops.ContainsKey(id)))
+                        {
+                            var stop = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
+                            loops[id] = (RunAccountAsync(id, stop.Token), stop);
+                        }
+                        foreach (var id in loops.Keys.Except(enabled).ToList())
+                        {
+                            await loops[id].Stop.CancelAsync();
+                            loops[id].Stop.Dispose();
+                            loops.Remove(id);
+                        }
+                    }
+                    await signals.WaitAccountsChangedAsync(AccountRefresh, time, stoppingToken);
+                }
+                catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+                {
+                    break;
+                }
+                catch (Exception ex)
+                {
+                    LogLoopFailed(logger, ex);
+                    await Task.Delay(IdleWait, time, stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default);
+                }
+            }
+        }
+        finally
+        {
+            await Task.WhenAll(loops.Values.Select(l => l.Loop));
+            foreach (var (_, stop) in loops.Values) stop.Dispose();
+        }
+    }
+
+    private async Task RunAccountAsync(Guid accountId, CancellationToken ct)
+    {
         await Task.Yield();
-        while (!stoppingToken.IsCancellationRequested)
+        while (!ct.IsCancellationRequested)
         {
             try
             {
-                var (delivered, nextDue) = await DeliverDueAsync(stoppingToken);
+                var (delivered, nextDue) = await DeliverDueAsync(accountId, ct);
                 if (delivered > 0) continue;
-                await signals.WaitOutboxAsync(nextDue ?? IdleWait, time, stoppingToken);
+                await signals.WaitOutboxAsync(accountId, nextDue ?? IdleWait, time, ct);
             }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            catch (OperationCanceledException) when (ct.IsCancellationRequested)
             {
                 return;
             }
             catch (Exception ex)
             {
                 LogLoopFailed(logger, ex);
-                await Task.Delay(IdleWait, time, stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default);
+                await Task.Delay(IdleWait, time, ct).ContinueWith(_ => { }, TaskScheduler.Default);
             }
         }
     }
 
     /// <summary>One round: returns how many actions settled, and when to look again if none did.</summary>
-    public async Task<(int Settled, TimeSpan? NextDue)> DeliverDueAsync(CancellationToken ct)
+    public async Task<(int Settled, TimeSpan? NextDue)> DeliverDueAsync(Guid accountId, CancellationToken ct)
     {
         var owned = leases.Owned.ToList();
         if (owned.Count == 0) return (0, null);
@@ -57,13 +104,13 @@ public sealed partial class OutboxDispatcher(
         // A row is due only when no earlier row of its chat is still waiting (rate limit, backoff):
         // otherwise a later message would overtake an earlier one.
         var due = await db.Outbox
-            .Where(o => o.Status == OutboxStatus.Pending && o.NextAttemptAt <= now && owned.Contains(o.Partition)
+            .Where(o => o.AccountId == accountId && o.Status == OutboxStatus.Pending && o.NextAttemptAt <= now && owned.Contains(o.Partition)
                         && !db.Outbox.Any(w => w.Status == OutboxStatus.Pending && w.AccountId == o.AccountId && w.ChatId == o.ChatId
                                                && w.Id < o.Id && w.NextAttemptAt > now))
             .OrderBy(o => o.Id)
             .Take(options.Value.BatchSize)
             .ToListAsync(ct);
-        if (due.Count == 0) return (0, await NextDueAsync(db, owned, now, ct));
+        if (due.Count == 0) return (0, await NextDueAsync(db, accountId, owned, now, ct));
 
         var settled = 0;
         await Parallel.ForEachAsync(
@@ -142,10 +189,10 @@ public sealed partial class OutboxDispatcher(
 
     private static TimeSpan Max(TimeSpan a, TimeSpan b) => a > b ? a : b;
 
-    private static async Task<TimeSpan?> NextDueAsync(AppDbContext db, List<int> owned, DateTime now, CancellationToken ct)
+    private static async Task<TimeSpan?> NextDueAsync(AppDbContext db, Guid accountId, List<int> owned, DateTime now, CancellationToken ct)
     {
         var next = await db.Outbox.AsNoTracking()
-            .Where(o => o.Status == OutboxStatus.Pending && owned.Contains(o.Partition))
+            .Where(o => o.AccountId == accountId && o.Status == OutboxStatus.Pending && owned.Contains(o.Partition))
             .OrderBy(o => o.NextAttemptAt).Select(o => (DateTime?)o.NextAttemptAt).FirstOrDefaultAsync(ct);
         if (next is null) return null;
         var wait = next.Value - now;

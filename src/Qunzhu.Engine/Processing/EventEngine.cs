@@ -91,7 +91,7 @@ public sealed partial class EventEngine(
             LogEventFailed(logger, ex, batch[Math.Min(index, batch.Count - 1)].Sequence);
             return (Math.Min(index, batch.Count - 1), ex);
         }
-        signals.OutboxWritten();
+        foreach (var account in batch.Select(e => e.AccountId).Distinct()) signals.OutboxWritten(account);
         if (scheduled) signals.JobScheduled();
         return null;
     }
