@@ -1,5 +1,6 @@
 using System.Net.Http.Json;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Qunzhu.Core.Pipeline;
 using Qunzhu.Testing;
 
@@ -72,5 +73,36 @@ public sealed class PipelineTests
         var after = new SandboxClient(second.CreateApiClient());
         await after.SendAsync(group, "message", "u1", "签到");
         (await after.BotMessagesAsync(group, 2))[1].ShouldContain("已经签到过了");
+    }
+
+    [Fact]
+    public async Task Event_ThatCannotBeWritten_MarkedFailedWithoutBlockingLaterEvents()
+    {
+        await using var server = new QunzhuServer();
+        var sandbox = new SandboxClient(server.CreateApiClient());
+        var group = await sandbox.CreateGroupAsync();
+        await sandbox.SendAsync(group, "message", "u1", "大家好", memberName: "小王");
+        await using var db = server.CreateDbContext();
+        var member = await Eventually.UntilAsync(() => db.Members.AsNoTracking().FirstOrDefaultAsync(m => m.DisplayName == "小王"), m => m is not null);
+        var config = server.Services.GetRequiredService<Qunzhu.Engine.Caching.ConfigCache>();
+        var zone = (await config.GetAsync(member!.WorkspaceId, default)).Zone;
+        var now = server.Services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime;
+        var today = Qunzhu.Core.CheckIns.CheckInCalculator.LocalDay(now, zone);
+        // A ledger row already holds the key today's check-in would write: that event can never commit.
+        db.PointsLedger.Add(new Qunzhu.Core.Points.PointsEntry
+        {
+            WorkspaceId = member.WorkspaceId, MemberId = member.Id, Key = $"checkin:{group:N}:{member.Id:N}:{today:yyyy-MM-dd}",
+            Amount = 1, Reason = "test", At = now,
+        });
+        await db.SaveChangesAsync();
+
+        await sandbox.SendAsync(group, "message", "u1", "签到", eventId: "doomed");
+        await sandbox.SendAsync(group, "message", "u2", "签到", memberName: "小李");
+
+        (await sandbox.BotMessagesAsync(group, 1))[0].ShouldContain("小李 签到成功！今天第 1 位");
+        var failed = await Eventually.UntilAsync(() => db.Inbox.AsNoTracking().SingleAsync(e => e.PlatformEventId.EndsWith("/doomed")),
+            e => e.Status == InboxStatus.Failed, TimeSpan.FromSeconds(15));
+        failed.Attempts.ShouldBe(3);
+        failed.Error.ShouldNotBeNull();
     }
 }

@@ -15,10 +15,10 @@ public sealed class FloodTrackerTests
         var tracker = new FloodTracker();
         for (var i = 0; i < 6; i++)
         {
-            tracker.Record(Group, Member, time.GetUtcNow().UtcDateTime, 6, TimeSpan.FromSeconds(10)).ShouldBeFalse();
+            tracker.Record(Group, Member, Guid.NewGuid().ToString(), time.GetUtcNow().UtcDateTime, 6, TimeSpan.FromSeconds(10)).ShouldBeFalse();
             time.Advance(TimeSpan.FromSeconds(1));
         }
-        tracker.Record(Group, Member, time.GetUtcNow().UtcDateTime, 6, TimeSpan.FromSeconds(10)).ShouldBeTrue();
+        tracker.Record(Group, Member, Guid.NewGuid().ToString(), time.GetUtcNow().UtcDateTime, 6, TimeSpan.FromSeconds(10)).ShouldBeTrue();
     }
 
     [Fact]
@@ -28,7 +28,7 @@ public sealed class FloodTrackerTests
         var tracker = new FloodTracker();
         for (var i = 0; i < 20; i++)
         {
-            tracker.Record(Group, Member, time.GetUtcNow().UtcDateTime, 6, TimeSpan.FromSeconds(10)).ShouldBeFalse();
+            tracker.Record(Group, Member, Guid.NewGuid().ToString(), time.GetUtcNow().UtcDateTime, 6, TimeSpan.FromSeconds(10)).ShouldBeFalse();
             time.Advance(TimeSpan.FromSeconds(2));
         }
     }
@@ -38,7 +38,7 @@ public sealed class FloodTrackerTests
     {
         var now = new DateTime(2026, 3, 1, 0, 0, 0, DateTimeKind.Utc);
         var tracker = new FloodTracker();
-        for (var i = 0; i < 10; i++) tracker.Record(Group, Guid.NewGuid(), now, 6, TimeSpan.FromSeconds(10)).ShouldBeFalse();
+        for (var i = 0; i < 10; i++) tracker.Record(Group, Guid.NewGuid(), "m", now, 6, TimeSpan.FromSeconds(10)).ShouldBeFalse();
     }
 
     [Fact]
@@ -46,9 +46,17 @@ public sealed class FloodTrackerTests
     {
         var time = new FakeTimeProvider();
         var tracker = new FloodTracker();
-        for (var i = 0; i < 5000; i++) tracker.Record(Group, Guid.NewGuid(), time.GetUtcNow().UtcDateTime, 6, TimeSpan.FromSeconds(10));
+        for (var i = 0; i < 5000; i++) tracker.Record(Group, Guid.NewGuid(), "m", time.GetUtcNow().UtcDateTime, 6, TimeSpan.FromSeconds(10));
         time.Advance(TimeSpan.FromHours(2));
-        for (var i = 0; i < 5000; i++) tracker.Record(Group, Member, time.GetUtcNow().UtcDateTime, 100_000, TimeSpan.FromSeconds(10));
+        for (var i = 0; i < 5000; i++) tracker.Record(Group, Member, $"m{i}", time.GetUtcNow().UtcDateTime, 100_000, TimeSpan.FromSeconds(10));
         tracker.TrackedMembers.ShouldBeLessThan(5000);
+    }
+
+    [Fact]
+    public void Record_SameMessageAgain_CountedOnce()
+    {
+        var now = new DateTime(2026, 3, 1, 0, 0, 0, DateTimeKind.Utc);
+        var tracker = new FloodTracker();
+        for (var i = 0; i < 10; i++) tracker.Record(Group, Member, "retried-event", now, 6, TimeSpan.FromSeconds(10)).ShouldBeFalse();
     }
 }

@@ -22,12 +22,17 @@ public sealed class CheckInModule : IEngineModule
         var communityId = context.Community.Id;
         var memberId = context.Member.Id;
         var today = context.LocalDay;
-        var last = await db.CheckIns
-            .Where(c => c.CommunityId == communityId && c.MemberId == memberId)
-            .OrderByDescending(c => c.LocalDate)
-            .FirstOrDefaultAsync(cancellationToken);
-        var balance = await db.PointsLedger.Where(p => p.WorkspaceId == context.Community.WorkspaceId && p.MemberId == memberId)
-            .SumAsync(p => p.Amount, cancellationToken);
+        // The database as of the batch's start, plus what earlier events of this batch added.
+        var workspaceId = context.Community.WorkspaceId;
+        var added = db.CheckIns.Local.Where(c => c.CommunityId == communityId).ToList();
+        var last = added.Where(c => c.MemberId == memberId).MaxBy(c => c.LocalDate)
+            ?? await db.CheckIns.AsNoTracking()
+                .Where(c => c.CommunityId == communityId && c.MemberId == memberId)
+                .OrderByDescending(c => c.LocalDate)
+                .FirstOrDefaultAsync(cancellationToken);
+        var balance = await db.PointsLedger.AsNoTracking().Where(p => p.WorkspaceId == workspaceId && p.MemberId == memberId)
+            .SumAsync(p => p.Amount, cancellationToken)
+            + db.PointsLedger.Local.Where(p => p.MemberId == memberId).Sum(p => p.Amount);
 
         if (last is not null && last.LocalDate >= today)
         {
@@ -36,7 +41,8 @@ public sealed class CheckInModule : IEngineModule
         }
 
         var streak = CheckInCalculator.NextStreak(last?.LocalDate, last?.Streak ?? 0, today);
-        var rank = await db.CheckIns.CountAsync(c => c.CommunityId == communityId && c.LocalDate == today, cancellationToken) + 1;
+        var rank = await db.CheckIns.AsNoTracking().CountAsync(c => c.CommunityId == communityId && c.LocalDate == today, cancellationToken)
+            + added.Count(c => c.LocalDate == today) + 1;
         var checkIn = new CheckIn
         {
             WorkspaceId = context.Community.WorkspaceId,

@@ -38,7 +38,7 @@ public sealed class ModerationModule(ModerationListsCache lists, FloodTracker fl
         if (IsExempt(context)) return;
         var workspaceId = context.Community.WorkspaceId;
         var memberId = context.Member.Id;
-        if (!await context.Db.Blacklist.AnyAsync(b => b.WorkspaceId == workspaceId && b.MemberId == memberId, ct)) return;
+        if (!await IsBlacklistedAsync(context, ct)) return;
         var reason = context.Text("Reason_Blacklisted");
         context.Act(new BotAction(BotActionKind.RemoveMember, TargetUserId: context.User.Id, TargetUserName: context.MemberName, Reason: reason));
         context.Reply(context.Text("Moderation_Blacklisted"));
@@ -52,7 +52,7 @@ public sealed class ModerationModule(ModerationListsCache lists, FloodTracker fl
         var workspaceId = context.Community.WorkspaceId;
         var finding = ModerationScanner.Scan(posted.Text, settings, await lists.GetAsync(workspaceId, ct));
         if (finding is null && settings.BlockFlooding
-            && flood.Record(context.Community.Id, context.Member.Id, posted.At, settings.FloodMaxMessages, TimeSpan.FromSeconds(settings.FloodWindowSeconds)))
+            && flood.Record(context.Community.Id, context.Member.Id, context.Inbox.PlatformEventId, posted.At, settings.FloodMaxMessages, TimeSpan.FromSeconds(settings.FloodWindowSeconds)))
         {
             finding = new ModerationFinding(ViolationKind.Flooding, $"> {settings.FloodMaxMessages} / {settings.FloodWindowSeconds}s");
         }
@@ -60,9 +60,10 @@ public sealed class ModerationModule(ModerationListsCache lists, FloodTracker fl
 
         var memberId = context.Member.Id;
         var since = posted.At.AddHours(-settings.WindowHours);
-        var previous = await context.Db.Violations
+        var previous = await context.Db.Violations.AsNoTracking()
             .Where(v => v.WorkspaceId == workspaceId && v.MemberId == memberId && v.At > since && v.Kind != ViolationKind.Blacklisted)
             .Select(v => v.At).ToListAsync(ct);
+        previous.AddRange(context.Db.Violations.Local.Where(v => v.MemberId == memberId).Select(v => v.At));
         var decision = ViolationLadder.Next(previous, posted.At, settings);
         var taken = decision.Step.Action switch
         {
@@ -120,11 +121,20 @@ public sealed class ModerationModule(ModerationListsCache lists, FloodTracker fl
         }
     }
 
+    /// <summary>In the database, or added by an earlier event of this batch.</summary>
+    private static async Task<bool> IsBlacklistedAsync(EventContext context, CancellationToken ct)
+    {
+        var workspaceId = context.Community.WorkspaceId;
+        var memberId = context.Member.Id;
+        return context.Db.Blacklist.Local.Any(b => b.MemberId == memberId)
+               || await context.Db.Blacklist.AsNoTracking().AnyAsync(b => b.WorkspaceId == workspaceId && b.MemberId == memberId, ct);
+    }
+
     private static async Task AddToBlacklistAsync(EventContext context, string reason, CancellationToken ct)
     {
         var workspaceId = context.Community.WorkspaceId;
         var memberId = context.Member.Id;
-        if (await context.Db.Blacklist.AnyAsync(b => b.WorkspaceId == workspaceId && b.MemberId == memberId, ct)) return;
+        if (await IsBlacklistedAsync(context, ct)) return;
         context.Db.Blacklist.Add(new BlacklistEntry
         {
             WorkspaceId = workspaceId,

@@ -28,10 +28,13 @@ public sealed class WelcomeModule : IEngineModule
 
         var db = context.Db;
         var communityId = context.Community.Id;
-        var open = await db.ScheduledJobs
-            .Where(j => j.CommunityId == communityId && j.Kind == JobKind && j.Status == ScheduledJobStatus.Pending && j.DueAt > context.Now)
-            .OrderBy(j => j.DueAt)
-            .FirstOrDefaultAsync(cancellationToken);
+        // Tracked first: an earlier join of this batch may have opened the batch already.
+        var open = db.ScheduledJobs.Local
+                       .FirstOrDefault(j => j.CommunityId == communityId && j.Kind == JobKind && j.Status == ScheduledJobStatus.Pending && j.DueAt > context.Now)
+                   ?? await db.ScheduledJobs
+                       .Where(j => j.CommunityId == communityId && j.Kind == JobKind && j.Status == ScheduledJobStatus.Pending && j.DueAt > context.Now)
+                       .OrderBy(j => j.DueAt)
+                       .FirstOrDefaultAsync(cancellationToken);
         if (open is null)
         {
             db.ScheduledJobs.Add(new ScheduledJob
@@ -52,6 +55,6 @@ public sealed class WelcomeModule : IEngineModule
         if (joiners.Any(j => j.UserId == joiner.UserId)) return;
         joiners.Add(joiner);
         open.Payload = JsonSerializer.Serialize(joiners);
-        open.Version++;
+        if (db.Entry(open).State != EntityState.Added) open.Version++;
     }
 }

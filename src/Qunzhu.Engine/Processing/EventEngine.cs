@@ -41,31 +41,41 @@ public sealed partial class EventEngine(
             .ToListAsync(ct);
         if (pending.Count == 0) return 0;
 
-        var failedAt = await TryProcessAsync(db, pending, ct);
-        if (failedAt is null) return pending.Count;
+        var error = await TryProcessAsync(db, pending, ct);
+        if (error is null) return pending.Count;
+        if (error is DbUpdateConcurrencyException) return 0;
 
-        // Redo the events before the failure, then settle the failing one on its own.
-        var (index, error) = failedAt.Value;
+        // The batch failed: settle its events one at a time, in order, so the cause is pinned to one event
+        // and the events before it are not held back. Stop at an event that must be retried.
         var settled = 0;
-        if (index > 0)
+        foreach (var sequence in pending.Select(e => e.Sequence))
         {
-            await using var redo = dbs.Create();
-            var head = await redo.Inbox.Where(e => e.Sequence <= pending[index - 1].Sequence && e.Partition == partition
-                                                   && e.Status == InboxStatus.Pending)
-                .OrderBy(e => e.Sequence).ToListAsync(ct);
-            if (await TryProcessAsync(redo, head, ct) is not null) return 0;
-            settled = head.Count;
+            await using var single = dbs.Create();
+            var one = await single.Inbox.Where(e => e.Sequence == sequence && e.Status == InboxStatus.Pending).ToListAsync(ct);
+            if (one.Count == 0) continue;
+            var failure = await TryProcessAsync(single, one, ct);
+            if (failure is null)
+            {
+                settled++;
+                continue;
+            }
+            var done = await RecordFailureAsync(sequence, failure, ct);
+            if (done == 0) break;
+            settled += done;
         }
-        return settled + await RecordFailureAsync(pending[index].Sequence, error, ct);
+        return settled;
     }
 
-    private async Task<(int Index, Exception Error)?> TryProcessAsync(AppDbContext db, List<InboxEvent> batch, CancellationToken ct)
+    /// <summary>Runs the modules for every event of the batch without writing (reads see the database plus
+    /// what the batch added so far), then writes everything in one SaveChanges: the database's write lock is
+    /// held for the write alone, not for the whole batch.</summary>
+    /// <returns>Null on success; else what went wrong (nothing was written).</returns>
+    private async Task<Exception?> TryProcessAsync(AppDbContext db, List<InboxEvent> batch, CancellationToken ct)
     {
         var normalized = batch.Select(e => (e, Normalize(e))).ToList();
         var session = new EngineSession(db);
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
-        var index = 0;
         var scheduled = false;
+        var index = 0;
         try
         {
             await session.PreloadAsync(normalized, ct);
@@ -75,21 +85,20 @@ public sealed partial class EventEngine(
                 scheduled |= await ProcessAsync(db, session, stored, chatEvent, ct);
                 stored.Status = InboxStatus.Processed;
                 stored.ProcessedAt = time.GetUtcNow().UtcDateTime;
-                await db.SaveChangesAsync(ct);
             }
-            await tx.CommitAsync(ct);
+            index = -1;
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException ex)
+        {
+            // Another node processed these (its lease was ours once), or a job changed meanwhile: read again.
+            LogLostRace(logger, batch[0].Partition);
+            return ex;
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !ct.IsCancellationRequested)
         {
-            await tx.RollbackAsync(CancellationToken.None);
-            if (ex is DbUpdateConcurrencyException)
-            {
-                // Another node processed these (its lease was ours once): nothing to do here.
-                LogLostRace(logger, batch[0].Partition);
-                return (Math.Min(index, batch.Count - 1), ex);
-            }
-            LogEventFailed(logger, ex, batch[Math.Min(index, batch.Count - 1)].Sequence);
-            return (Math.Min(index, batch.Count - 1), ex);
+            LogEventFailed(logger, ex, index >= 0 ? batch[index].Sequence : batch[0].Sequence);
+            return ex;
         }
         foreach (var account in batch.Select(e => e.AccountId).Distinct()) signals.OutboxWritten(account);
         if (scheduled) signals.JobScheduled();
