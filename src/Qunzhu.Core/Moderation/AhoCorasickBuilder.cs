@@ -22,23 +22,29 @@ internal static class AhoCorasickBuilder
             classOf[i] = folded == '\0' ? skip : classes.GetValueOrDefault(folded);
         }
 
+        // The trie is grown one depth at a time across all words, so states are numbered breadth
+        // first: the shallow states, where a walk spends nearly all its time, sit together at the
+        // front of every array and stay in cache. It also makes numeric order a BFS order.
         var edges = new Dictionary<long, int>();
         var terminal = new List<int> { -1 };
-        for (var w = 0; w < patterns.Count; w++)
+        var current = new int[patterns.Count];
+        var maxLength = patterns.Max(p => p.Length);
+        for (var depth = 0; depth < maxLength; depth++)
         {
-            var state = 0;
-            foreach (var c in patterns[w])
+            for (var w = 0; w < patterns.Count; w++)
             {
-                var key = Key(state, classes[c]);
+                var pattern = patterns[w];
+                if (depth >= pattern.Length) continue;
+                var key = Key(current[w], classes[pattern[depth]]);
                 if (!edges.TryGetValue(key, out var next))
                 {
                     next = terminal.Count;
                     terminal.Add(-1);
                     edges.Add(key, next);
                 }
-                state = next;
+                current[w] = next;
+                if (depth == pattern.Length - 1) terminal[next] = w;
             }
-            terminal[state] = w;
         }
 
         var n = terminal.Count;
@@ -57,13 +63,13 @@ internal static class AhoCorasickBuilder
         }
         for (var s = 0; s < n; s++) childStart[s + 1] += childStart[s];
 
-        // Breadth first, so every state's fail target (always shallower) is done before it.
+        // In numeric (breadth-first) order every state's fail target, always shallower, is done
+        // before the state itself.
         var fail = new int[n];
         var longest = new int[n];
         var nextTerminal = new int[n];
         longest[0] = nextTerminal[0] = -1;
-        var queue = new Queue<int>([0]);
-        while (queue.TryDequeue(out var u))
+        for (var u = 0; u < n; u++)
         {
             for (var e = childStart[u]; e < childStart[u + 1]; e++)
             {
@@ -71,7 +77,6 @@ internal static class AhoCorasickBuilder
                 fail[v] = u == 0 ? 0 : FailTarget(edges, fail, fail[u], childClass[e]);
                 longest[v] = terminal[v] >= 0 ? terminal[v] : longest[fail[v]];
                 nextTerminal[v] = terminal[fail[v]] >= 0 ? fail[v] : nextTerminal[fail[v]];
-                queue.Enqueue(v);
             }
         }
         return new([.. originals], classOf, root, childStart, childClass, targets, fail, longest, [.. terminal], nextTerminal);

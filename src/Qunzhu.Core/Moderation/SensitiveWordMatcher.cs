@@ -8,7 +8,7 @@ public sealed class SensitiveWordMatcher
 {
     /// A char that folds away (a separator): the walk skips it without leaving its state.
     private const ushort Skip = ushort.MaxValue;
-    private const int LinearSearchLimit = 8;
+    private const int VectorSearchLimit = 128;
 
     private readonly string[] _words;
     private readonly ushort[] _classOf;      // raw char → alphabet class; 0 = in no word
@@ -98,16 +98,10 @@ public sealed class SensitiveWordMatcher
     private int Child(int state, ushort cls)
     {
         var start = _childStart[state];
-        var end = _childStart[state + 1];
-        if (end - start <= LinearSearchLimit)
-        {
-            for (var i = start; i < end; i++)
-            {
-                if (_childClass[i] == cls) return _childState[i];
-            }
-            return 0;
-        }
-        var found = _childClass.AsSpan(start, end - start).BinarySearch(cls);
+        var classes = _childClass.AsSpan(start, _childStart[state + 1] - start);
+        // IndexOf over ushort is vectorized: a few SIMD compares and no branch to mispredict,
+        // which beats a binary search until a state has hundreds of children.
+        var found = classes.Length <= VectorSearchLimit ? classes.IndexOf(cls) : classes.BinarySearch(cls);
         return found >= 0 ? _childState[start + found] : 0;
     }
 }
