@@ -21,8 +21,8 @@ public static partial class AdDetector
 
     /// Up to four separators between the characters of a lure (an emoji is two UTF-16 units).
     private const string S = @"[\s\p{P}\p{S}\p{Cf}\p{Cs}]{0,4}";
-    /// "加" as a lure, not inside 参加 / 增加 / 更加 and other ordinary words.
-    private const string Add = "(?<![参增更附外叠追施])加" + S;
+    /// "加" as a lure, not inside 参加 / 增加 / 更加 and other ordinary words; 加我 and 加个 too.
+    private const string Add = "(?<![参增更附外叠追施])加" + S + "(?:[我个]" + S + ")?";
     private const string WeChatId = @"[a-z0-9][a-z0-9_-]{4,19}";
 
     /// <summary>A short description of the first advertising lure found (e.g. "微信引流：加 V 信",
@@ -55,13 +55,15 @@ public static partial class AdDetector
         + "|[微威]" + S + "信" + S + "号" + S + "(?:是|[:：]|[a-z0-9])"
         + "|[微威]" + S + "信" + @"\s*[:：]\s*" + WeChatId
         + @"|(?<![a-z])(?:vx|wx|weixin|wechat)[:：\s]+" + WeChatId
-        + "|" + Add + "我" + S + "好" + S + "友",
+        + "|" + Add + "好" + S + "友",
         RegexOptions.CultureInvariant)]
     private static partial Regex WeChatLure();
 
-    // 加Q / 加QQ (not 加qps); QQ群 or QQ / 扣扣 with a number.
+    // 加Q / 加QQ (not 加qps); 加群, QQ群, QQ, Q: or 扣扣 with a number.
     [GeneratedRegex(
         Add + "(?:qq|q)(?![a-z])"
+        + "|" + Add + "群" + S + "号?" + S + "[0-9]{5,11}(?![0-9])"
+        + @"|(?<![a-z])q\s*[:：]\s*[0-9]{5,11}(?![0-9])"
         + "|(?<![a-z])(?:q" + S + "q|扣" + S + "扣)" + S + "群?" + S + "号?" + S + "[0-9]{5,11}(?![0-9])",
         RegexOptions.CultureInvariant)]
     private static partial Regex QqLure();

@@ -12,6 +12,8 @@ public static partial class LinkDetector
     /// Invisible chars spammers put inside a domain so that a plain search misses it.
     private static readonly SearchValues<char> Invisible = SearchValues.Create("\u200B\u200C\u200D\u2060\uFEFF\u00AD");
     private static readonly SearchValues<char> Dots = SearchValues.Create(".．");
+    /// Names that are spelled like domains and said in chat far more often than linked to.
+    private static readonly string[] NotLinks = ["asp.net", "vb.net", "ado.net"];
 
     /// <summary>The first host in the text that is neither an allowed domain nor a subdomain of
     /// one, lower-cased; null when every link is allowed or there is none.</summary>
@@ -22,7 +24,8 @@ public static partial class LinkDetector
         for (var match = HostPattern().Match(folded); match.Success; match = match.NextMatch())
         {
             var host = match.Groups["host"].Value.Trim('.', '-');
-            if (host.Length > 0 && !IsAllowed(host, allowedDomains)) return host;
+            if (host.Length == 0 || NotLinks.Contains(host, StringComparer.Ordinal)) continue;
+            if (!IsAllowed(host, allowedDomains)) return host;
         }
         return null;
     }
@@ -63,7 +66,8 @@ public static partial class LinkDetector
     // excludes the dot that ends it, and a match may only start where no host, e-mail or word
     // runs into it (the lookbehind), so each start costs a constant and starts are word starts.
     // Alternatives: an explicit scheme takes any host (IPs, unknown TLDs); so does www.;
-    // otherwise the host must end in a TLD from the list, optionally followed by more labels
+    // otherwise the host must end in a TLD from the list (not .wang/.ren/.la/.ai/.de: "Mr.Wang"
+    // is a name far more often than a link), optionally followed by more labels
     // (qq.com.evil must not read as qq.com). Not followed by '@' keeps john.info@x.com out.
     [GeneratedRegex("""
         (?<![a-z0-9@.-])
@@ -72,8 +76,7 @@ public static partial class LinkDetector
           | (?<host>www\.[a-z0-9-]{1,63}\.[a-z0-9][a-z0-9.-]{0,185})
           | (?<host>(?:[a-z0-9-]{1,63}\.){1,30}
                 (?:com|net|org|cn|io|me|cc|top|xyz|info|biz|co|tv|vip|club|shop|site|online|app|dev|ly|gl
-                  |hk|tw|jp|uk|ru|de|sg|tk|ml|ga|cf|gq|pw|ws|icu|link|live|store|tech|cloud|ink|wang|ren
-                  |asia|mobi|pro|ai|gg|im|la|fm)
+                  |hk|tw|jp|uk|ru|sg|tk|ml|ga|cf|gq|pw|ws|icu|link|live|store|tech|cloud|ink|asia|mobi|gg|fm)
                 (?:\.[a-z0-9-]{1,63}){0,4})
         )
         (?![a-z0-9-]|@)

@@ -35,6 +35,8 @@ public sealed class AdDetectorTests
     [InlineData("威信号 abc123")]
     [InlineData("微信：zhang_san88")]
     [InlineData("可以加我好友")]
+    [InlineData("加我微信")]
+    [InlineData("加个微信吧")]
     public void Find_WeChatLure_ReportsWeChat(string text) =>
         AdDetector.Find(text).ShouldNotBeNull().ShouldStartWith("微信引流");
 
@@ -44,6 +46,8 @@ public sealed class AdDetectorTests
     [InlineData("QQ群：12345678")]
     [InlineData("扣扣 123456789")]
     [InlineData("qq 12345678")]
+    [InlineData("Q:12345678")]
+    [InlineData("加群123456789")]
     public void Find_QqLure_ReportsQq(string text) =>
         AdDetector.Find(text).ShouldNotBeNull().ShouldStartWith("QQ引流");
 
@@ -66,6 +70,10 @@ public sealed class AdDetectorTests
     [InlineData("我要参加我好友的婚礼")]
     [InlineData("微信支付可以吗")]
     [InlineData("怎么改微信号")]
+    [InlineData("这个wx小程序挺好用")]
+    [InlineData("给照片加个微笑")]
+    [InlineData("卡号 6222 1381 2345 6789")]
+    [InlineData("2023-11-23 13:45:12")]
     [InlineData("今天天气不错，大家早点休息")]
     [InlineData("")]
     public void Find_OrdinaryChat_ReturnsNull(string text) => AdDetector.Find(text).ShouldBeNull();

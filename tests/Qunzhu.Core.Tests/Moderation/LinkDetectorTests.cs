@@ -34,6 +34,9 @@ public sealed class LinkDetectorTests
     [InlineData("订单号 20231123000012345678")]
     [InlineData("好的。明天见。")]
     [InlineData("晚上8点开会")]
+    [InlineData("Mr.Wang 你好")]
+    [InlineData("我们用 ASP.NET 和 Node.js 写的")]
+    [InlineData("文件 report.pdf 发你了")]
     public void FindDisallowedLink_OrdinaryChat_ReturnsNull(string text) =>
         LinkDetector.FindDisallowedLink(text, []).ShouldBeNull();
 
