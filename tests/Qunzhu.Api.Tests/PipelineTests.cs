@@ -91,8 +91,12 @@ public sealed class PipelineTests
         // A ledger row already holds the key today's check-in would write: that event can never commit.
         db.PointsLedger.Add(new Qunzhu.Core.Points.PointsEntry
         {
-            WorkspaceId = member.WorkspaceId, MemberId = member.Id, Key = $"checkin:{group:N}:{member.Id:N}:{today:yyyy-MM-dd}",
-            Amount = 1, Reason = "test", At = now,
+            WorkspaceId = member.WorkspaceId,
+            MemberId = member.Id,
+            Key = $"checkin:{group:N}:{member.Id:N}:{today:yyyy-MM-dd}",
+            Amount = 1,
+            Reason = "test",
+            At = now,
         });
         await db.SaveChangesAsync();
 

@@ -59,4 +59,23 @@ public sealed class FloodTrackerTests
         var tracker = new FloodTracker();
         for (var i = 0; i < 10; i++) tracker.Record(Group, Member, "retried-event", now, 6, TimeSpan.FromSeconds(10)).ShouldBeFalse();
     }
+
+    [Fact]
+    public void Record_AfterAFlag_CountingStartsAgain_OneBurstIsOneViolation()
+    {
+        var now = new DateTime(2026, 3, 1, 0, 0, 0, DateTimeKind.Utc);
+        var tracker = new FloodTracker();
+        var flags = Enumerable.Range(0, 12).Count(i => tracker.Record(Group, Member, $"m{i}", now.AddMilliseconds(i), 6, TimeSpan.FromSeconds(10)));
+        flags.ShouldBe(1);
+    }
+
+    [Fact]
+    public void Record_FlaggedMessageAskedAgain_StillFlagged()
+    {
+        var now = new DateTime(2026, 3, 1, 0, 0, 0, DateTimeKind.Utc);
+        var tracker = new FloodTracker();
+        for (var i = 0; i < 6; i++) tracker.Record(Group, Member, $"m{i}", now, 6, TimeSpan.FromSeconds(10));
+        tracker.Record(Group, Member, "m6", now, 6, TimeSpan.FromSeconds(10)).ShouldBeTrue();
+        tracker.Record(Group, Member, "m6", now, 6, TimeSpan.FromSeconds(10)).ShouldBeTrue();
+    }
 }

@@ -54,7 +54,7 @@ public sealed class AutoReplyMatcher
     {
         MatchMode.Exact => rule.Keywords.Any(k => string.Equals(text, k.Trim(), StringComparison.OrdinalIgnoreCase)),
         MatchMode.Contains => rule.Keywords.Any(k => k.Length > 0 && text.Contains(k, StringComparison.OrdinalIgnoreCase)),
-        MatchMode.Regex => SafeIsMatch(regex!, text),
+        MatchMode.Regex => regex is not null && SafeIsMatch(regex, text),
         _ => false,
     };
 
@@ -70,6 +70,13 @@ public sealed class AutoReplyMatcher
         }
     }
 
-    private static Regex Compile(IEnumerable<string> patterns) =>
-        new(string.Join('|', patterns.Select(p => $"(?:{p})")), RegexOptions.NonBacktracking | RegexOptions.IgnoreCase, RegexTimeout);
+    // No patterns must mean "matches nothing", as for the other modes; joined they would be
+    // the empty pattern, which matches every message.
+    private static Regex? Compile(IEnumerable<string> patterns)
+    {
+        var alternatives = patterns.Where(p => p.Length > 0).Select(p => $"(?:{p})").ToList();
+        return alternatives.Count == 0
+            ? null
+            : new(string.Join('|', alternatives), RegexOptions.NonBacktracking | RegexOptions.IgnoreCase, RegexTimeout);
+    }
 }

@@ -25,7 +25,8 @@ public static class CheckInCalculator
     /// Whether a message is a check-in: one of the keywords, ignoring surrounding spaces and punctuation.
     public static bool IsCheckIn(CheckInSettings settings, string text)
     {
-        var trimmed = text.Trim().TrimEnd('!', '！', '。', '.', '~', '～');
+        // Whitespace is in the set too: "签到 ！" is as much a check-in as "签到！".
+        var trimmed = text.Trim().TrimEnd('!', '！', '。', '.', '~', '～', ' ', '\u3000');
         return settings.Keywords.Any(k => string.Equals(trimmed, k.Trim(), StringComparison.OrdinalIgnoreCase));
     }
 }

@@ -2,12 +2,15 @@ using Qunzhu.Core.Templates;
 
 namespace Qunzhu.Core.Moderation;
 
-/// <summary>The stateless detectors in order: sensitive words, ads, links. Flooding needs history and
-/// is checked by the engine with <see cref="FloodTracker"/>.</summary>
+/// <summary>The stateless checks of one message, in a fixed order: sensitive words, then ads,
+/// then links, each only when switched on. Flooding needs history and is the engine's call to
+/// <see cref="FloodTracker"/>, not part of a scan.</summary>
 public static class ModerationScanner
 {
+    /// <summary>The first finding, or null when the message is clean or moderation is off.</summary>
     public static ModerationFinding? Scan(string text, ModerationSettings settings, ModerationLists lists)
     {
+        if (!settings.Enabled || string.IsNullOrEmpty(text)) return null;
         if (settings.BlockSensitiveWords && lists.Words.FindFirst(text) is { } word)
             return new ModerationFinding(ViolationKind.SensitiveWord, word);
         if (settings.BlockAds && AdDetector.Find(text) is { } ad)
@@ -17,9 +20,3 @@ public static class ModerationScanner
         return null;
     }
 }
-
-/// <summary>A workspace's lists: the sensitive-word automaton and the domains links may point to.</summary>
-public sealed record ModerationLists(SensitiveWordMatcher Words, IReadOnlyCollection<string> AllowedDomains);
-
-/// <summary>What a detector found, and the evidence (the word, the host, the number).</summary>
-public sealed record ModerationFinding(ViolationKind Kind, string Detail);

@@ -2,19 +2,19 @@ using Qunzhu.Core.Templates;
 
 namespace Qunzhu.Core.Moderation;
 
-/// <summary>Which step of the ladder a new violation takes: only violations inside the decaying window
-/// count, and the last step repeats.</summary>
+/// <summary>Escalation for repeat offenders with a decaying memory: only violations less than
+/// <see cref="ModerationSettings.WindowHours"/> old count, so a member who behaves for a day
+/// starts again at a warning. With the default ladder: warn, then mute 60 minutes, then remove.</summary>
 public static class ViolationLadder
 {
     public static LadderDecision Next(IEnumerable<DateTime> previousViolationsUtc, DateTime nowUtc, ModerationSettings settings)
     {
-        var since = nowUtc.AddHours(-settings.WindowHours);
-        var strike = previousViolationsUtc.Count(t => t > since && t <= nowUtc) + 1;
-        var steps = settings.Ladder;
-        return new LadderDecision(strike, steps.Count, steps[Math.Min(strike, steps.Count) - 1]);
+        var ladder = settings.Ladder;
+        if (ladder.Count == 0) throw new ArgumentException("The moderation ladder has no steps.", nameof(settings));
+        var window = TimeSpan.FromHours(settings.WindowHours);
+        // Strictly less than a window old; a timestamp after now (clock skew) is recent, not ignored.
+        var counted = previousViolationsUtc.Count(at => nowUtc - at < window);
+        var strike = counted + 1;
+        return new LadderDecision(strike, ladder.Count, ladder[Math.Min(strike, ladder.Count) - 1]);
     }
 }
-
-/// <param name="Strike">1-based count of violations in the window, this one included.</param>
-/// <param name="MaxStrikes">Steps on the ladder: the strike at which the last step is reached.</param>
-public sealed record LadderDecision(int Strike, int MaxStrikes, LadderStep Step);

@@ -16,6 +16,8 @@ public static class MessageFormatter
             if (open < 0) break;
             var close = template.IndexOf('}', open + 1);
             if (close < 0) break;
+            // A stray '{' earlier in the text is text: the placeholder starts at the last '{'.
+            open = template.LastIndexOf('{', close);
             sb.Append(template, i, open - i);
             var name = template.AsSpan(open + 1, close - open - 1).ToString();
             if (values.TryGetValue(name, out var value)) sb.Append(value);
