@@ -1,7 +1,7 @@
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
-using Qunzhu.Core.Platforms;
 using Qunzhu.Core.Pipeline;
+using Qunzhu.Core.Platforms;
 using Qunzhu.Engine.Caching;
 using Qunzhu.Engine.Modules;
 using Qunzhu.Engine.Processing;
