@@ -62,13 +62,14 @@ public sealed partial class EventEngine(
     private async Task<(int Index, Exception Error)?> TryProcessAsync(AppDbContext db, List<InboxEvent> batch, CancellationToken ct)
     {
         var normalized = batch.Select(e => (e, Normalize(e))).ToList();
-        var session = new EngineSession(db);
+        var session = new EngineSession(db, dbs);
+        // Before the batch's transaction: it stores people seen for the first time with writes of their own.
+        await session.PreloadAsync(normalized, ct);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var index = 0;
         var scheduled = false;
         try
         {
-            await session.PreloadAsync(normalized, ct);
             for (; index < normalized.Count; index++)
             {
                 var (stored, chatEvent) = normalized[index];
