@@ -81,8 +81,27 @@ public static class TestDatabases
         return new TestDatabase(StorageProvider.Postgres, connectionString, async () =>
         {
             await using (var connection = new NpgsqlConnection(connectionString)) NpgsqlConnection.ClearPool(connection);
-            await ExecuteAsync(admin, $"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)", CancellationToken.None);
+            await DropAsync(admin, name);
         });
+    }
+
+    /// <summary>FORCE ends the connections still open on it (a server's pool). It refuses while an autovacuum
+    /// worker is busy there, unless the role is a member of pg_signal_backend (.ci/run grants it): the
+    /// worker is soon done, so try again for a while.</summary>
+    private static async Task DropAsync(string admin, string name)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await ExecuteAsync(admin, $"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)", CancellationToken.None);
+                return;
+            }
+            catch (PostgresException ex) when (ex.SqlState is PostgresErrorCodes.InsufficientPrivilege or PostgresErrorCodes.ObjectInUse && attempt < 50)
+            {
+                await Task.Delay(200);
+            }
+        }
     }
 
     private static async Task ExecuteAsync(string connectionString, string sql, CancellationToken ct)
