@@ -38,6 +38,7 @@ public abstract class AppDbContext(DbContextOptions options) : DbContext(options
     public DbSet<StaffTask> StaffTasks => Set<StaffTask>();
     public DbSet<ScheduledJob> ScheduledJobs => Set<ScheduledJob>();
     public DbSet<PartitionLease> PartitionLeases => Set<PartitionLease>();
+    public DbSet<EngineNode> EngineNodes => Set<EngineNode>();
     public DbSet<SandboxLine> SandboxLines => Set<SandboxLine>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)

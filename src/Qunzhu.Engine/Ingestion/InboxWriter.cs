@@ -96,9 +96,28 @@ public sealed partial class InboxWriter : BackgroundService, IInboxWriter
             written.Add(partition);
         }
         if (written.Count == 0) return results;
-        await db.SaveChangesAsync(ct);
+        await using (var tx = await db.Database.BeginTransactionAsync(ct))
+        {
+            await LockPartitionsAsync(db, written, ct);
+            await db.SaveChangesAsync(ct);
+            await tx.CommitAsync(ct);
+        }
         foreach (var partition in written) _signals.InboxWritten(partition);
         return results;
+    }
+
+    /// <summary>Makes the writers of a partition take turns until they commit. Order within a chat is the
+    /// Sequence, which PostgreSQL draws at insert and not at commit: with two nodes writing one partition,
+    /// 102 could commit and be processed before 101 committed. Holding the partition's lease row (a no-op
+    /// update locks it) means a later writer draws its numbers only after the earlier one committed. Rows are
+    /// locked one by one in ascending order, so two writers never deadlock. SQLite has one writer anyway.</summary>
+    private static async Task LockPartitionsAsync(AppDbContext db, IEnumerable<int> partitions, CancellationToken ct)
+    {
+        foreach (var partition in partitions.Order())
+        {
+            await db.PartitionLeases.Where(l => l.Partition == partition)
+                .ExecuteUpdateAsync(s => s.SetProperty(l => l.ExpiresAt, l => l.ExpiresAt), ct);
+        }
     }
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Storing {Count} inbox events failed")]

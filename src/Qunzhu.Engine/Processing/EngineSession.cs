@@ -8,7 +8,7 @@ namespace Qunzhu.Engine.Processing;
 
 /// <summary>Per-batch lookups: communities, members and memberships of a whole batch are read in a
 /// few queries up front instead of several per event.</summary>
-internal sealed class EngineSession(AppDbContext db)
+internal sealed class EngineSession(AppDbContext db, IAppDbContextFactory dbs)
 {
     private readonly Dictionary<(Guid, string), Community?> _communities = [];
     private readonly Dictionary<(Guid, string), MemberIdentity> _identities = [];
@@ -25,9 +25,8 @@ internal sealed class EngineSession(AppDbContext db)
 
         var users = batch.Select(b => UserOf(b.Event)?.Id).OfType<string>().Distinct().ToList();
         if (users.Count == 0) return;
-        foreach (var i in await db.MemberIdentities
-                     .Where(i => accounts.Contains(i.AccountId) && users.Contains(i.ExternalUserId)).ToListAsync(ct))
-            _identities[(i.AccountId, i.ExternalUserId)] = i;
+        await LoadIdentitiesAsync(accounts, users, ct);
+        if (await CreateNewMembersAsync(batch, ct)) await LoadIdentitiesAsync(accounts, users, ct);
         var memberIds = _identities.Values.Select(i => i.MemberId).Distinct().ToList();
         foreach (var m in await db.Members.Where(m => memberIds.Contains(m.Id)).ToListAsync(ct))
             _members[m.Id] = m;
@@ -35,6 +34,57 @@ internal sealed class EngineSession(AppDbContext db)
         foreach (var m in await db.Memberships
                      .Where(m => communityIds.Contains(m.CommunityId) && memberIds.Contains(m.MemberId)).ToListAsync(ct))
             _memberships[(m.CommunityId, m.MemberId)] = m;
+    }
+
+    private async Task LoadIdentitiesAsync(List<Guid> accounts, List<string> users, CancellationToken ct)
+    {
+        foreach (var i in await db.MemberIdentities
+                     .Where(i => accounts.Contains(i.AccountId) && users.Contains(i.ExternalUserId)).ToListAsync(ct))
+            _identities[(i.AccountId, i.ExternalUserId)] = i;
+    }
+
+    /// <summary>Stores the people this batch sees for the first time, each with a short write of its own
+    /// before the batch's transaction. Batches of other partitions (on this node or another) may meet the
+    /// same new person at the same moment; inserting the identity inside the batch made one of them fail on
+    /// the unique index or deadlock, and redo its whole batch with the event counted as a failed attempt.
+    /// Here the loser just reads the winner's row.</summary>
+    /// <returns>Whether any was missing.</returns>
+    private async Task<bool> CreateNewMembersAsync(IReadOnlyList<(InboxEvent Stored, ChatEvent? Event)> batch, CancellationToken ct)
+    {
+        var created = new Dictionary<(Guid, string), (Member, MemberIdentity)>();
+        foreach (var (stored, chatEvent) in batch)
+        {
+            if (UserOf(chatEvent) is not { } user || Community(stored.AccountId, stored.ChatId) is not { } community) continue;
+            var key = (community.AccountId, user.Id);
+            if (_identities.ContainsKey(key) || created.ContainsKey(key)) continue;
+            created[key] = NewMember(community, user, chatEvent!.At);
+        }
+        if (created.Count == 0) return false;
+        // All at once (one write); only if another batch raced us to one of them, one at a time.
+        if (await TryStoreAsync(created.Values, ct)) return true;
+        foreach (var person in created.Values) await TryStoreAsync([person], ct);
+        return true;
+    }
+
+    /// <returns>False when another batch stored one of them first: its row is loaded with the others.
+    /// (Had the write failed for another reason, Resolve creates the member inside the batch, as before.)</returns>
+    private async Task<bool> TryStoreAsync(IEnumerable<(Member Member, MemberIdentity Identity)> people, CancellationToken ct)
+    {
+        await using var write = dbs.Create();
+        foreach (var (member, identity) in people)
+        {
+            write.Members.Add(member);
+            write.MemberIdentities.Add(identity);
+        }
+        try
+        {
+            await write.SaveChangesAsync(ct);
+            return true;
+        }
+        catch (DbUpdateException)
+        {
+            return false;
+        }
     }
 
     public Community? Community(Guid accountId, string chatId) =>
@@ -45,16 +95,7 @@ internal sealed class EngineSession(AppDbContext db)
     {
         if (!_identities.TryGetValue((community.AccountId, user.Id), out var identity))
         {
-            var created = new Member { WorkspaceId = community.WorkspaceId, DisplayName = NameOf(user), CreatedAt = now };
-            identity = new MemberIdentity
-            {
-                WorkspaceId = community.WorkspaceId,
-                MemberId = created.Id,
-                AccountId = community.AccountId,
-                Platform = community.Platform,
-                ExternalUserId = user.Id,
-                CreatedAt = now,
-            };
+            (var created, identity) = NewMember(community, user, now);
             db.Members.Add(created);
             db.MemberIdentities.Add(identity);
             _members[created.Id] = created;
@@ -87,6 +128,20 @@ internal sealed class EngineSession(AppDbContext db)
         MessagePosted m => m.User,
         _ => null,
     };
+
+    private static (Member Member, MemberIdentity Identity) NewMember(Community community, ChatUser user, DateTime now)
+    {
+        var member = new Member { WorkspaceId = community.WorkspaceId, DisplayName = NameOf(user), CreatedAt = now };
+        return (member, new MemberIdentity
+        {
+            WorkspaceId = community.WorkspaceId,
+            MemberId = member.Id,
+            AccountId = community.AccountId,
+            Platform = community.Platform,
+            ExternalUserId = user.Id,
+            CreatedAt = now,
+        });
+    }
 
     private static string NameOf(ChatUser user) => string.IsNullOrWhiteSpace(user.Name) ? user.Id : user.Name;
 }

@@ -73,11 +73,12 @@ public sealed partial class EventEngine(
     private async Task<Exception?> TryProcessAsync(AppDbContext db, List<InboxEvent> batch, CancellationToken ct)
     {
         var normalized = batch.Select(e => (e, Normalize(e))).ToList();
-        var session = new EngineSession(db);
+        var session = new EngineSession(db, dbs);
         var scheduled = false;
         var index = 0;
         try
         {
+            // People seen for the first time are stored by writes of their own (see EngineSession).
             await session.PreloadAsync(normalized, ct);
             for (; index < normalized.Count; index++)
             {

@@ -8,8 +8,9 @@ using Qunzhu.Storage;
 namespace Qunzhu.Engine.Processing;
 
 /// <summary>Which partitions this node processes and delivers. Each node takes its fair share of the
-/// partitions (all of them when alone) with compare-and-set updates that work the same on SQLite and
-/// PostgreSQL, renews them, and gives them up on shutdown; a crashed node's leases expire.</summary>
+/// partitions (all of them when alone; the live nodes are counted by heartbeat rows) with compare-and-set
+/// updates that work the same on SQLite and PostgreSQL, renews them, and gives them up on shutdown; a
+/// crashed node's leases and heartbeat expire.</summary>
 public sealed partial class PartitionLeases(
     IAppDbContextFactory dbs,
     IOptions<EngineOptions> options,
@@ -36,15 +37,17 @@ public sealed partial class PartitionLeases(
         await db.SaveChangesAsync(ct);
     }
 
-    /// <summary>Renews what we hold and takes our fair share of what is free.</summary>
+    /// <summary>Renews what we hold and takes our fair share of what is free. The share is the partitions
+    /// divided by the live nodes, which announce themselves with a heartbeat row: a node holding more than
+    /// its share gives up the surplus, and the newcomer takes it on its next refresh.</summary>
     public async Task RefreshAsync(CancellationToken ct)
     {
         await using var db = dbs.Create();
         var now = time.GetUtcNow().UtcDateTime;
         var expires = now + options.Value.LeaseDuration;
+        var nodes = await HeartbeatAsync(db, now, expires, ct);
         var leases = await db.PartitionLeases.AsNoTracking().Where(l => l.Partition < options.Value.Partitions).ToListAsync(ct);
-        var others = leases.Where(l => l.Owner is not null && l.Owner != Node && l.ExpiresAt > now).Select(l => l.Owner).Distinct().Count();
-        var fair = (int)Math.Ceiling(leases.Count / (double)(others + 1));
+        var fair = (int)Math.Ceiling(leases.Count / (double)nodes);
         var mine = leases.Where(l => l.Owner == Node && l.ExpiresAt > now).Select(l => l.Partition).OrderBy(p => p).ToList();
         var owned = new HashSet<int>();
 
@@ -52,9 +55,12 @@ public sealed partial class PartitionLeases(
         {
             if (await TryTakeAsync(db, p, now, expires, ct)) owned.Add(p);
         }
-        foreach (var p in mine.Skip(fair))
+        var surplus = mine.Skip(fair).ToList();
+        if (surplus.Count > 0)
         {
-            await db.PartitionLeases.Where(l => l.Partition == p && l.Owner == Node)
+            // Stop working on them here before another node can take them.
+            _owned = [.. _owned.Except(surplus)];
+            await db.PartitionLeases.Where(l => surplus.Contains(l.Partition) && l.Owner == Node)
                 .ExecuteUpdateAsync(s => s.SetProperty(l => l.Owner, (string?)null), ct);
         }
         foreach (var lease in leases.Where(l => l.Owner is null || l.ExpiresAt <= now))
@@ -68,6 +74,19 @@ public sealed partial class PartitionLeases(
             LogOwned(logger, Node, list);
         }
         _owned = owned;
+    }
+
+    /// <summary>Renews this node's heartbeat and forgets nodes that stopped renewing theirs.</summary>
+    /// <returns>How many nodes are alive, this one included.</returns>
+    private async Task<int> HeartbeatAsync(AppDbContext db, DateTime now, DateTime expires, CancellationToken ct)
+    {
+        if (await db.EngineNodes.Where(n => n.Name == Node).ExecuteUpdateAsync(s => s.SetProperty(n => n.ExpiresAt, expires), ct) == 0)
+        {
+            db.EngineNodes.Add(new EngineNode { Name = Node, ExpiresAt = expires });
+            await db.SaveChangesAsync(ct);
+        }
+        await db.EngineNodes.Where(n => n.ExpiresAt <= now).ExecuteDeleteAsync(ct);
+        return await db.EngineNodes.CountAsync(n => n.ExpiresAt > now, ct);
     }
 
     private async Task<bool> TryTakeAsync(AppDbContext db, int partition, DateTime now, DateTime expires, CancellationToken ct) =>
@@ -105,6 +124,7 @@ public sealed partial class PartitionLeases(
             await using var db = dbs.Create();
             await db.PartitionLeases.Where(l => l.Owner == Node)
                 .ExecuteUpdateAsync(s => s.SetProperty(l => l.Owner, (string?)null), cancellationToken);
+            await db.EngineNodes.Where(n => n.Name == Node).ExecuteDeleteAsync(cancellationToken);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {

@@ -90,7 +90,6 @@ public sealed partial class Scheduler(
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             await tx.RollbackAsync(CancellationToken.None);
-            LogJobFailed(logger, ex, id);
             await RecordFailureAsync(id, ex, ct);
             return false;
         }
@@ -100,6 +99,9 @@ public sealed partial class Scheduler(
     {
         await using var db = dbs.Create();
         var job = await db.ScheduledJobs.SingleAsync(j => j.Id == id, ct);
+        // Another node ran the job meanwhile (its outbox row is what ours collided with): a lost race, not a failure.
+        if (job.Status != ScheduledJobStatus.Pending) return;
+        LogJobFailed(logger, ex, id);
         job.Attempts++;
         job.LastError = ex.Message;
         job.Version++;

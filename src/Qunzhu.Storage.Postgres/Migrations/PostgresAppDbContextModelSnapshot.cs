@@ -470,6 +470,20 @@ namespace Qunzhu.Storage.Postgres.Migrations
                     b.ToTable("Violations");
                 });
 
+            modelBuilder.Entity("Qunzhu.Core.Pipeline.EngineNode", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateTime>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("EngineNodes");
+                });
+
             modelBuilder.Entity("Qunzhu.Core.Pipeline.InboxEvent", b =>
                 {
                     b.Property<long>("Sequence")

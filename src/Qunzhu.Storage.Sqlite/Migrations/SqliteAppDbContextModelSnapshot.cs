@@ -465,6 +465,20 @@ namespace Qunzhu.Storage.Sqlite.Migrations
                     b.ToTable("Violations");
                 });
 
+            modelBuilder.Entity("Qunzhu.Core.Pipeline.EngineNode", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ExpiresAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("EngineNodes");
+                });
+
             modelBuilder.Entity("Qunzhu.Core.Pipeline.InboxEvent", b =>
                 {
                     b.Property<long>("Sequence")
