@@ -40,6 +40,12 @@ public static class ApiServiceCollectionExtensions
         var api = app.MapGroup("/api/v1").RequireAuthorization();
         api.MapSandboxApi();
         api.MapCommunitiesApi();
+        api.MapMembersApi();
+        api.MapTemplatesApi();
+        api.MapAutoRepliesApi();
+        api.MapModerationApi();
+        api.MapOperationsApi();
+        api.MapWorkspaceApi();
         return app;
     }
 }

@@ -32,15 +32,24 @@ public static class CommunitiesApi
         return api;
     }
 
-    public static async Task<Ok<PagedList<CommunitySummary>>> List(ClaimsPrincipal user, AppDbContext db, CancellationToken ct,
-        string? search = null, PlatformKind? platform = null, string? type = null, Guid? templateId = null, int page = 1, int pageSize = 50)
+    public static async Task<Results<Ok<PagedList<CommunitySummary>>, ValidationProblem>> List(ClaimsPrincipal user, AppDbContext db,
+        CancellationToken ct, string? search = null, string? platform = null, string? type = null, Guid? templateId = null, int page = 1, int pageSize = 50)
     {
         var workspaceId = user.WorkspaceIdOf();
+        PlatformKind? onPlatform = null;
+        if (platform is not null)
+        {
+            if (!Enum.TryParse<PlatformKind>(platform, ignoreCase: true, out var p))
+                return Problems.Invalid("platform", $"Unknown platform '{platform}'. Use sandbox, telegram, wecom or bridge.");
+            onPlatform = p;
+        }
+        if (!CommunityTypes.TryParse(type, out var t))
+            return Problems.Invalid("type", $"Unknown type '{type}'. Use one of: {string.Join(", ", CommunityTypes.Names)}.");
         (page, pageSize) = (Math.Max(page, 1), Math.Clamp(pageSize, 1, 200));
         var query = db.Communities.AsNoTracking().Where(c => c.WorkspaceId == workspaceId);
         if (!string.IsNullOrWhiteSpace(search)) query = query.Where(c => c.Name.Contains(search.Trim()));
-        if (platform is { } p) query = query.Where(c => c.Platform == p);
-        if (CommunityTypes.TryParse(type, out var t) && !string.IsNullOrWhiteSpace(type)) query = query.Where(c => c.Type == t);
+        if (onPlatform is { } kind) query = query.Where(c => c.Platform == kind);
+        if (!string.IsNullOrWhiteSpace(type)) query = query.Where(c => c.Type == t);
         if (templateId is { } tid) query = query.Where(c => c.TemplateId == tid);
         var total = await query.CountAsync(ct);
         var items = await query.OrderByDescending(c => c.CreatedAt).Skip((page - 1) * pageSize).Take(pageSize)

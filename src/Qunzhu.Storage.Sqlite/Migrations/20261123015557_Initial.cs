@@ -125,6 +125,18 @@ namespace Qunzhu.Storage.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "EngineNodes",
+                columns: table => new
+                {
+                    Name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    ExpiresAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_EngineNodes", x => x.Name);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Inbox",
                 columns: table => new
                 {
@@ -234,7 +246,8 @@ namespace Qunzhu.Storage.Sqlite.Migrations
                 name: "Outbox",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
                     WorkspaceId = table.Column<Guid>(type: "TEXT", nullable: false),
                     AccountId = table.Column<Guid>(type: "TEXT", nullable: false),
                     Platform = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
@@ -561,6 +574,11 @@ namespace Qunzhu.Storage.Sqlite.Migrations
                 columns: new[] { "WorkspaceId", "MemberId", "At" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_Outbox_AccountId_ChatId_Status_Id",
+                table: "Outbox",
+                columns: new[] { "AccountId", "ChatId", "Status", "Id" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Outbox_IdempotencyKey",
                 table: "Outbox",
                 column: "IdempotencyKey",
@@ -684,6 +702,9 @@ namespace Qunzhu.Storage.Sqlite.Migrations
 
             migrationBuilder.DropTable(
                 name: "Communities");
+
+            migrationBuilder.DropTable(
+                name: "EngineNodes");
 
             migrationBuilder.DropTable(
                 name: "Inbox");

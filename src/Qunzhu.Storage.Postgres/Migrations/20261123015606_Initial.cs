@@ -126,6 +126,18 @@ namespace Qunzhu.Storage.Postgres.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "EngineNodes",
+                columns: table => new
+                {
+                    Name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    ExpiresAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_EngineNodes", x => x.Name);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Inbox",
                 columns: table => new
                 {
@@ -235,7 +247,8 @@ namespace Qunzhu.Storage.Postgres.Migrations
                 name: "Outbox",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
                     WorkspaceId = table.Column<Guid>(type: "uuid", nullable: false),
                     AccountId = table.Column<Guid>(type: "uuid", nullable: false),
                     Platform = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
@@ -562,6 +575,11 @@ namespace Qunzhu.Storage.Postgres.Migrations
                 columns: new[] { "WorkspaceId", "MemberId", "At" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_Outbox_AccountId_ChatId_Status_Id",
+                table: "Outbox",
+                columns: new[] { "AccountId", "ChatId", "Status", "Id" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Outbox_IdempotencyKey",
                 table: "Outbox",
                 column: "IdempotencyKey",
@@ -685,6 +703,9 @@ namespace Qunzhu.Storage.Postgres.Migrations
 
             migrationBuilder.DropTable(
                 name: "Communities");
+
+            migrationBuilder.DropTable(
+                name: "EngineNodes");
 
             migrationBuilder.DropTable(
                 name: "Inbox");
