@@ -33,7 +33,19 @@ public sealed class QunzhuServer : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
+        // The server's folder (its appsettings.json), found from wherever the tests or benchmarks run.
+        builder.UseContentRoot(ServerDirectory());
         foreach (var (key, value) in _settings) builder.UseSetting(key, value);
+    }
+
+    private static string ServerDirectory()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            var candidate = Path.Combine(dir.FullName, "src", "Qunzhu.Server");
+            if (File.Exists(Path.Combine(candidate, "Qunzhu.Server.csproj"))) return candidate;
+        }
+        throw new DirectoryNotFoundException("src/Qunzhu.Server was not found above " + AppContext.BaseDirectory);
     }
 
     /// <summary>A client that sends the bootstrap API key.</summary>

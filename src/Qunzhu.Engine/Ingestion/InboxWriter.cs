@@ -96,8 +96,14 @@ public sealed partial class InboxWriter : BackgroundService, IInboxWriter
             written.Add(partition);
         }
         if (written.Count == 0) return results;
-        await using (var tx = await db.Database.BeginTransactionAsync(ct))
+        if (IsSqlite(db))
         {
+            // One process writes the file, and it writes one batch at a time: order is already commit order.
+            await db.SaveChangesAsync(ct);
+        }
+        else
+        {
+            await using var tx = await db.Database.BeginTransactionAsync(ct);
             await LockPartitionsAsync(db, written, ct);
             await db.SaveChangesAsync(ct);
             await tx.CommitAsync(ct);
@@ -119,6 +125,9 @@ public sealed partial class InboxWriter : BackgroundService, IInboxWriter
                 .ExecuteUpdateAsync(s => s.SetProperty(l => l.ExpiresAt, l => l.ExpiresAt), ct);
         }
     }
+
+    private static bool IsSqlite(AppDbContext db) =>
+        string.Equals(db.Database.ProviderName, "Microsoft.EntityFrameworkCore.Sqlite", StringComparison.Ordinal);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Storing {Count} inbox events failed")]
     private static partial void LogWriteFailed(ILogger logger, Exception exception, int count);

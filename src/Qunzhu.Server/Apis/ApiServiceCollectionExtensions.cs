@@ -16,6 +16,7 @@ public static class ApiServiceCollectionExtensions
         services.AddOptions<BootstrapOptions>().BindConfiguration(BootstrapOptions.Section);
         services.AddScoped<Bootstrapper>();
         services.AddSingleton<ApiKeyCache>();
+        services.AddSingleton<SandboxGroupCache>();
         services.AddAuthentication(ApiKeyAuthenticationHandler.SchemeName)
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
         services.AddAuthorization();

@@ -61,13 +61,12 @@ public static class SandboxApi
     }
 
     public static async Task<Results<Accepted<SandboxEventAccepted>, ValidationProblem, ProblemHttpResult>> PostEvent(
-        Guid id, SandboxEventRequest request, ClaimsPrincipal user, AppDbContext db, IInboxWriter inbox, TimeProvider time, CancellationToken ct)
+        Guid id, SandboxEventRequest request, ClaimsPrincipal user, SandboxGroupCache groups, IInboxWriter inbox, TimeProvider time, CancellationToken ct)
     {
         var workspaceId = user.WorkspaceIdOf();
         var errors = Validate(request);
         if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
-        var community = await db.Communities.AsNoTracking()
-            .FirstOrDefaultAsync(c => c.Id == id && c.WorkspaceId == workspaceId && c.Platform == PlatformKind.Sandbox, ct);
+        var community = await groups.FindAsync(workspaceId, id, ct);
         if (community is null) return Problems.NotFound("Sandbox group", id);
 
         var eventId = string.IsNullOrWhiteSpace(request.EventId) ? "auto-" + Guid.CreateVersion7().ToString("N") : request.EventId.Trim();
@@ -79,7 +78,7 @@ public static class SandboxApi
             time.GetUtcNow().UtcDateTime);
         // Event ids are the caller's, per group; all sandbox groups share one account, so the stored id carries the group.
         var isNew = await inbox.AcceptAsync(new InboxItem(workspaceId, community.AccountId, PlatformKind.Sandbox,
-            SandboxEventIds.Stored(community.Id, eventId), community.ExternalId, JsonSerializer.Serialize(payload, Json)), ct);
+            SandboxEventIds.Stored(id, eventId), community.ChatId, JsonSerializer.Serialize(payload, Json)), ct);
         return TypedResults.Accepted($"/api/v1/sandbox/groups/{id}/transcript", new SandboxEventAccepted(eventId, !isNew));
     }
 

@@ -26,7 +26,8 @@ public static class StorageServiceCollectionExtensions
         else
         {
             EnsureDirectory(connectionString);
-            services.AddPooledDbContextFactory<SqliteAppDbContext>(o => o.UseSqlite(connectionString).AddInterceptors(new SqlitePragmas()));
+            var gate = new SqliteWriteGate();
+            services.AddPooledDbContextFactory<SqliteAppDbContext>(o => o.UseSqlite(connectionString).AddInterceptors(new SqlitePragmas(), gate));
             services.AddSingleton<IAppDbContextFactory, AppDbContextFactory<SqliteAppDbContext>>();
         }
         services.AddScoped(sp => sp.GetRequiredService<IAppDbContextFactory>().Create());

@@ -1,0 +1,129 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Http.Json;
+using System.Net.Sockets;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Qunzhu.Core.Pipeline;
+using Qunzhu.LoadTest;
+using Qunzhu.Storage;
+using Qunzhu.Testing;
+
+// The real server on a fresh SQLite file, listening on 127.0.0.1; every loop below is bounded in count and time.
+var options = LoadOptions.Parse(args);
+var port = FreePort();
+await using var server = new QunzhuServer(settings: new Dictionary<string, string?> { ["Logging:LogLevel:Default"] = "Error" });
+server.UseKestrel(port);
+server.StartServer();
+var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 512 }) { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
+http.DefaultRequestHeaders.Authorization = new("Bearer", QunzhuServer.ApiKey);
+var dbs = server.Services.GetRequiredService<IAppDbContextFactory>();
+var clock = TimeProvider.System;
+
+var groups = new List<Guid>();
+for (var i = 0; i < options.Groups; i++)
+{
+    var created = await http.PostAsJsonAsync("/api/v1/sandbox/groups", new { name = $"压测群{i}", type = "learning" });
+    groups.Add((await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid());
+}
+(await http.PostAsJsonAsync("/api/v1/auto-replies", new { keywords = new[] { "课表" }, reply = "{member} 课表见群公告", cooldownSeconds = 0 })).EnsureSuccessStatusCode();
+Console.WriteLine($"server on 127.0.0.1:{port}, {options.Groups} groups, machine: {Environment.ProcessorCount} cores, load generator in the same process");
+
+// Phase A: throughput. Real chat: 70% messages, 20% check-ins, 5% joins, 5% auto-reply triggers.
+var cpu0 = Process.GetCurrentProcess().TotalProcessorTime;
+var started = Stopwatch.StartNew();
+var next = -1;
+var errors = 0;
+await Task.WhenAll(Enumerable.Range(0, options.Concurrency).Select(async _ =>
+{
+    while (true)
+    {
+        var i = Interlocked.Increment(ref next);
+        if (i >= options.Events || started.Elapsed > TimeSpan.FromMinutes(5)) break;
+        var group = groups[i % groups.Count];
+        var member = $"m{i % 20_000}";
+        var kind = (i % 20) switch { < 14 => "message", < 18 => "checkin", 18 => "join", _ => "reply" };
+        object body = kind switch
+        {
+            "join" => new { kind = "join", memberId = member, memberName = $"成员{i % 20_000}" },
+            "checkin" => new { kind = "message", memberId = member, text = "签到" },
+            "reply" => new { kind = "message", memberId = member, text = "请问课表在哪" },
+            _ => new { kind = "message", memberId = member, text = $"今天的分享很有收获，谢谢大家 {i}" },
+        };
+        var response = await http.PostAsJsonAsync($"/api/v1/sandbox/groups/{group}/events", body);
+        if (response.StatusCode != HttpStatusCode.Accepted) Interlocked.Increment(ref errors);
+    }
+}));
+var accepted = started.Elapsed;
+await WaitUntilAsync(async db => await db.Inbox.CountAsync(e => e.Status == InboxStatus.Pending) == 0);
+var processed = started.Elapsed;
+await WaitUntilAsync(async db => await db.Outbox.CountAsync(o => o.Status == OutboxStatus.Pending) == 0);
+var delivered = started.Elapsed;
+var cpu = Process.GetCurrentProcess().TotalProcessorTime - cpu0;
+int replies;
+await using (var db = dbs.Create()) replies = await db.SandboxLines.CountAsync();
+Console.WriteLine($"""
+
+    throughput: {options.Events} events, {options.Concurrency} concurrent clients, {errors} errors
+      accepted (202)  {options.Events / accepted.TotalSeconds,8:F0} events/s   in {accepted.TotalSeconds:F1} s
+      processed       {options.Events / processed.TotalSeconds,8:F0} events/s   all processed after {processed.TotalSeconds:F1} s
+      delivered       {replies / delivered.TotalSeconds,8:F0} bot lines/s ({replies} lines) after {delivered.TotalSeconds:F1} s
+      CPU (server + load generator) {cpu.TotalSeconds:F1} s = {cpu.TotalMicroseconds / options.Events:F0} µs per event
+      memory: working set {Environment.WorkingSet / 1_048_576} MiB, GC heap {GC.GetTotalMemory(false) / 1_048_576} MiB
+    """);
+
+// Phase B: latency at a fixed (open-loop) rate: each event is a first check-in, so each gets one reply.
+var sent = new System.Collections.Concurrent.ConcurrentDictionary<string, DateTime>();
+var perTick = Math.Max(1, options.Rate / 100);
+using (var timer = new PeriodicTimer(TimeSpan.FromMilliseconds(10)))
+{
+    var total = options.Rate * options.Seconds;
+    var inflight = new List<Task>();
+    for (var k = 0; k < total && await timer.WaitForNextTickAsync();)
+    {
+        for (var j = 0; j < perTick && k < total; j++, k++)
+        {
+            var id = $"lat-{k}";
+            var group = groups[k % groups.Count];
+            sent[id] = clock.GetUtcNow().UtcDateTime;
+            inflight.Add(http.PostAsJsonAsync($"/api/v1/sandbox/groups/{group}/events", new { eventId = id, kind = "message", memberId = $"p{k}", text = "打卡" }));
+        }
+    }
+    await Task.WhenAll(inflight);
+}
+await WaitUntilAsync(async db => await db.Outbox.CountAsync(o => o.Status == OutboxStatus.Pending) == 0
+                                 && await db.Inbox.CountAsync(e => e.Status == InboxStatus.Pending) == 0);
+List<(string Key, DateTime At)> lines;
+await using (var db = dbs.Create())
+    lines = [.. (await db.SandboxLines.AsNoTracking().Where(l => l.IdempotencyKey.Contains("/lat-")).Select(l => new { l.IdempotencyKey, l.At }).ToListAsync())
+        .Select(l => (l.IdempotencyKey, l.At))];
+var latencies = lines
+    .Select(l => (Id: l.Key.Split(':')[1].Split('/')[1], l.At))
+    .Where(l => sent.ContainsKey(l.Id))
+    .Select(l => (l.At - sent[l.Id]).TotalMilliseconds)
+    .Order().ToList();
+Console.WriteLine($"""
+    latency at {options.Rate} events/s for {options.Seconds} s (POST sent → bot's reply committed and visible):
+      replies {latencies.Count} of {sent.Count}
+      p50 {Percentiles.Of(latencies, 50),7:F1} ms   p90 {Percentiles.Of(latencies, 90),7:F1} ms   p99 {Percentiles.Of(latencies, 99),7:F1} ms   max {latencies.LastOrDefault(),7:F1} ms
+    """);
+
+async Task WaitUntilAsync(Func<AppDbContext, Task<bool>> done)
+{
+    var waited = Stopwatch.StartNew();
+    while (waited.Elapsed < TimeSpan.FromMinutes(5))
+    {
+        await using var db = dbs.Create();
+        if (await done(db)) return;
+        await Task.Delay(50);
+    }
+    throw new TimeoutException("The server did not finish within 5 minutes.");
+}
+
+static int FreePort()
+{
+    using var listener = new TcpListener(IPAddress.Loopback, 0);
+    listener.Start();
+    return ((IPEndPoint)listener.LocalEndpoint).Port;
+}

@@ -1,0 +1,143 @@
+using System.Data.Common;
+using System.Runtime.CompilerServices;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+
+namespace Qunzhu.Server.Storage;
+
+/// <summary>SQLite has one writer. Left to itself, a writer that finds the file locked sleeps in SQLite's
+/// busy handler (1, 2, 5 … 100 ms back-off) on a blocked thread; with the inbox writer, the partition
+/// loops and delivery all writing, throughput collapsed to a few hundred events a second. Here every
+/// write transaction (and every write command outside one) first takes an async FIFO gate, so writers
+/// queue without blocking threads and SQLite never answers "busy". One gate per process: SQLite is the
+/// single-node store (several nodes use PostgreSQL, which needs no gate).</summary>
+internal sealed class SqliteWriteGate : IDbTransactionInterceptor, IDbCommandInterceptor, IDbConnectionInterceptor, IDisposable
+{
+    private readonly SemaphoreSlim _gate = new(1, 1);
+    private readonly ConditionalWeakTable<DbConnection, Holder> _holders = [];
+
+    public async ValueTask<InterceptionResult<DbTransaction>> TransactionStartingAsync(DbConnection connection,
+        TransactionStartingEventData eventData, InterceptionResult<DbTransaction> result, CancellationToken cancellationToken = default)
+    {
+        await EnterAsync(connection, scope: Scope.Transaction, cancellationToken);
+        return result;
+    }
+
+    public InterceptionResult<DbTransaction> TransactionStarting(DbConnection connection, TransactionStartingEventData eventData,
+        InterceptionResult<DbTransaction> result)
+    {
+        Enter(connection, Scope.Transaction);
+        return result;
+    }
+
+    public void TransactionCommitted(DbTransaction transaction, TransactionEndEventData eventData) => Exit(eventData.Connection(transaction), Scope.Transaction);
+
+    public Task TransactionCommittedAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
+    {
+        Exit(eventData.Connection(transaction), Scope.Transaction);
+        return Task.CompletedTask;
+    }
+
+    public void TransactionRolledBack(DbTransaction transaction, TransactionEndEventData eventData) => Exit(eventData.Connection(transaction), Scope.Transaction);
+
+    public Task TransactionRolledBackAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
+    {
+        Exit(eventData.Connection(transaction), Scope.Transaction);
+        return Task.CompletedTask;
+    }
+
+    public void TransactionFailed(DbTransaction transaction, TransactionErrorEventData eventData)
+    {
+        if (eventData.Action is "Commit" or "Rollback") Exit(transaction.Connection, Scope.Transaction);
+    }
+
+    public Task TransactionFailedAsync(DbTransaction transaction, TransactionErrorEventData eventData, CancellationToken cancellationToken = default)
+    {
+        TransactionFailed(transaction, eventData);
+        return Task.CompletedTask;
+    }
+
+    // A write command outside a transaction (ExecuteUpdate, ExecuteDelete, PRAGMA) is a transaction of its own.
+    public async ValueTask<InterceptionResult<int>> NonQueryExecutingAsync(DbCommand command, CommandEventData eventData,
+        InterceptionResult<int> result, CancellationToken cancellationToken = default)
+    {
+        if (command.Transaction is null && command.Connection is { } c) await EnterAsync(c, Scope.Command, cancellationToken);
+        return result;
+    }
+
+    public InterceptionResult<int> NonQueryExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<int> result)
+    {
+        if (command.Transaction is null && command.Connection is { } c) Enter(c, Scope.Command);
+        return result;
+    }
+
+    public ValueTask<int> NonQueryExecutedAsync(DbCommand command, CommandExecutedEventData eventData, int result, CancellationToken cancellationToken = default)
+    {
+        if (command.Connection is { } c) Exit(c, Scope.Command);
+        return ValueTask.FromResult(result);
+    }
+
+    public int NonQueryExecuted(DbCommand command, CommandExecutedEventData eventData, int result)
+    {
+        if (command.Connection is { } c) Exit(c, Scope.Command);
+        return result;
+    }
+
+    public void CommandFailed(DbCommand command, CommandErrorEventData eventData)
+    {
+        if (command.Connection is { } c) Exit(c, Scope.Command);
+    }
+
+    public Task CommandFailedAsync(DbCommand command, CommandErrorEventData eventData, CancellationToken cancellationToken = default)
+    {
+        CommandFailed(command, eventData);
+        return Task.CompletedTask;
+    }
+
+    // A transaction disposed without commit or rollback is rolled back with its connection: never keep the gate past it.
+    public void ConnectionClosed(DbConnection connection, ConnectionEndEventData eventData) => Exit(connection, Scope.Any);
+
+    public Task ConnectionClosedAsync(DbConnection connection, ConnectionEndEventData eventData)
+    {
+        Exit(connection, Scope.Any);
+        return Task.CompletedTask;
+    }
+
+    private async Task EnterAsync(DbConnection connection, Scope scope, CancellationToken ct)
+    {
+        var holder = _holders.GetOrCreateValue(connection);
+        if (holder.Held != Scope.None) return;
+        await _gate.WaitAsync(ct);
+        holder.Held = scope;
+    }
+
+    private void Enter(DbConnection connection, Scope scope)
+    {
+        var holder = _holders.GetOrCreateValue(connection);
+        if (holder.Held != Scope.None) return;
+        _gate.Wait();
+        holder.Held = scope;
+    }
+
+    private void Exit(DbConnection? connection, Scope scope)
+    {
+        if (connection is null || !_holders.TryGetValue(connection, out var holder) || holder.Held == Scope.None) return;
+        if (scope != Scope.Any && holder.Held != scope) return;
+        holder.Held = Scope.None;
+        _gate.Release();
+    }
+
+    public void Dispose() => _gate.Dispose();
+
+    private enum Scope
+    {
+        None,
+        Transaction,
+        Command,
+        Any,
+    }
+
+    private sealed class Holder
+    {
+        public Scope Held { get; set; }
+    }
+}
