@@ -5,37 +5,26 @@ using Qunzhu.Testing;
 namespace Qunzhu.Api.Tests;
 
 /// Moderation as members see it: warn → mute → remove, the reason said each time, the blacklist shared.
-public sealed class ModerationFlowTests : IAsyncLifetime
+public sealed class ModerationFlowTests : SandboxTest
 {
-    private readonly QunzhuServer _server = new();
-    private SandboxClient _sandbox = null!;
-
-    public ValueTask InitializeAsync()
-    {
-        _sandbox = new SandboxClient(_server.CreateApiClient());
-        return ValueTask.CompletedTask;
-    }
-
-    public async ValueTask DisposeAsync() => await _server.DisposeAsync();
-
     [Fact]
     public async Task Violations_ThreeWithin24h_WarnThenMuteThenRemoveAndBlacklist()
     {
-        var group = await _sandbox.CreateGroupAsync("交流群");
-        await _sandbox.SendAsync(group, "message", "spammer", "福利看这里 http://spam.example.com", memberName: "广告哥");
-        await _sandbox.SendAsync(group, "message", "spammer", "加V信 abc12345 领福利");
-        await _sandbox.SendAsync(group, "message", "spammer", "电话 138 1234 5678");
+        var group = await Sandbox.CreateGroupAsync("交流群");
+        await Sandbox.SendAsync(group, "message", "spammer", "福利看这里 http://spam.example.com", memberName: "广告哥");
+        await Sandbox.SendAsync(group, "message", "spammer", "加V信 abc12345 领福利");
+        await Sandbox.SendAsync(group, "message", "spammer", "电话 138 1234 5678");
 
-        var replies = await _sandbox.BotMessagesAsync(group, 3);
+        var replies = await Sandbox.BotMessagesAsync(group, 3);
         replies[0].ShouldBe("⚠️ 广告哥 发布外部链接，警告 1/3");
         replies[1].ShouldContain("禁言 60 分钟（2/3）");
         replies[2].ShouldContain("已移出群聊（3/3）");
 
-        var transcript = await Eventually.UntilAsync(() => _sandbox.TranscriptAsync(group), t => t.Any(l => l.Kind == "removed"));
+        var transcript = await Eventually.UntilAsync(() => Sandbox.TranscriptAsync(group), t => t.Any(l => l.Kind == "removed"));
         transcript.Where(l => l.From == "spammer" && l.Kind == "message").ShouldAllBe(l => l.Deleted == true);
         transcript.ShouldContain(l => l.Kind == "muted" && l.MemberId == "spammer");
 
-        await using var db = _server.CreateDbContext();
+        await using var db = Server.CreateDbContext();
         (await db.Violations.Select(v => v.Strike).OrderBy(s => s).ToListAsync()).ShouldBe([1, 2, 3]);
         (await db.Blacklist.SingleAsync()).Source.ShouldBe("auto");
         // The removal came back from the platform as a leave.
@@ -45,41 +34,41 @@ public sealed class ModerationFlowTests : IAsyncLifetime
     [Fact]
     public async Task RemovedMember_JoiningAnotherGroup_IsRemovedAgain()
     {
-        var first = await _sandbox.CreateGroupAsync("一群");
-        var second = await _sandbox.CreateGroupAsync("二群");
-        for (var i = 0; i < 3; i++) await _sandbox.SendAsync(first, "message", "spammer", $"看 http://spam{i}.example.com", memberName: "广告哥");
-        await Eventually.UntilAsync(() => _sandbox.TranscriptAsync(first), t => t.Any(l => l.Kind == "removed"));
+        var first = await Sandbox.CreateGroupAsync("一群");
+        var second = await Sandbox.CreateGroupAsync("二群");
+        for (var i = 0; i < 3; i++) await Sandbox.SendAsync(first, "message", "spammer", $"看 http://spam{i}.example.com", memberName: "广告哥");
+        await Eventually.UntilAsync(() => Sandbox.TranscriptAsync(first), t => t.Any(l => l.Kind == "removed"));
 
-        await _sandbox.SendAsync(second, "join", "spammer");
-        await _sandbox.SendAsync(second, "join", "friend", memberName: "好友");
+        await Sandbox.SendAsync(second, "join", "spammer");
+        await Sandbox.SendAsync(second, "join", "friend", memberName: "好友");
 
-        var transcript = await Eventually.UntilAsync(() => _sandbox.TranscriptAsync(second), t => t.Any(l => l.Kind == "removed"));
+        var transcript = await Eventually.UntilAsync(() => Sandbox.TranscriptAsync(second), t => t.Any(l => l.Kind == "removed"));
         transcript.Single(l => l.Kind == "removed").MemberId.ShouldBe("spammer");
-        (await _sandbox.BotMessagesAsync(second, 2)).ShouldContain(m => m.Contains("黑名单", StringComparison.Ordinal));
+        (await Sandbox.BotMessagesAsync(second, 2)).ShouldContain(m => m.Contains("黑名单", StringComparison.Ordinal));
     }
 
     [Fact]
     public async Task ViolatingMessage_DoesNotCountForCheckInOrAutoReply()
     {
-        var group = await _sandbox.CreateGroupAsync();
-        await _sandbox.SendAsync(group, "message", "u1", "签到 http://spam.example.com", memberName: "小王");
-        await _sandbox.SendAsync(group, "message", "u2", "签到", memberName: "小李");
+        var group = await Sandbox.CreateGroupAsync();
+        await Sandbox.SendAsync(group, "message", "u1", "签到 http://spam.example.com", memberName: "小王");
+        await Sandbox.SendAsync(group, "message", "u2", "签到", memberName: "小李");
 
-        var replies = await _sandbox.BotMessagesAsync(group, 2);
+        var replies = await Sandbox.BotMessagesAsync(group, 2);
         replies[0].ShouldContain("警告 1/3");
         replies[1].ShouldContain("今天第 1 位");
-        await using var db = _server.CreateDbContext();
+        await using var db = Server.CreateDbContext();
         (await db.CheckIns.CountAsync()).ShouldBe(1);
     }
 
     [Fact]
     public async Task Flooding_MoreThanSixMessagesInTenSeconds_Warned()
     {
-        var group = await _sandbox.CreateGroupAsync();
-        for (var i = 0; i < 7; i++) await _sandbox.SendAsync(group, "message", "u1", $"第{i}条", memberName: "刷屏者");
+        var group = await Sandbox.CreateGroupAsync();
+        for (var i = 0; i < 7; i++) await Sandbox.SendAsync(group, "message", "u1", $"第{i}条", memberName: "刷屏者");
 
-        (await _sandbox.BotMessagesAsync(group, 1))[0].ShouldBe("⚠️ 刷屏者 刷屏，警告 1/3");
-        await using var db = _server.CreateDbContext();
+        (await Sandbox.BotMessagesAsync(group, 1))[0].ShouldBe("⚠️ 刷屏者 刷屏，警告 1/3");
+        await using var db = Server.CreateDbContext();
         (await db.Violations.SingleAsync()).Kind.ShouldBe(ViolationKind.Flooding);
     }
 
@@ -87,18 +76,18 @@ public sealed class ModerationFlowTests : IAsyncLifetime
     public async Task Remove_OnPlatformThatCannot_BecomesStaffTaskNotSilence()
     {
         // A group that behaves like WeCom: the bot cannot remove or mute members or delete messages.
-        var group = await _sandbox.CreateGroupAsync("企微客户群", extra: new
+        var group = await Sandbox.CreateGroupAsync("企微客户群", extra: new
         {
             Capabilities = new { removesMembers = false, mutesMembers = false, deletesMessages = false },
         });
-        for (var i = 0; i < 3; i++) await _sandbox.SendAsync(group, "message", "spammer", $"看 http://spam{i}.example.com", memberName: "广告哥");
-        await _sandbox.BotMessagesAsync(group, 3);
+        for (var i = 0; i < 3; i++) await Sandbox.SendAsync(group, "message", "spammer", $"看 http://spam{i}.example.com", memberName: "广告哥");
+        await Sandbox.BotMessagesAsync(group, 3);
 
-        await using var db = _server.CreateDbContext();
+        await using var db = Server.CreateDbContext();
         var tasks = await Eventually.UntilAsync(() => db.StaffTasks.AsNoTracking().ToListAsync(), t => t.Count >= 5);
         tasks.ShouldContain(t => t.Kind == "RemoveMember" && t.Title.Contains("广告哥", StringComparison.Ordinal));
         tasks.ShouldContain(t => t.Kind == "MuteMember");
         tasks.Count(t => t.Kind == "DeleteMessage").ShouldBe(3);
-        (await _sandbox.TranscriptAsync(group)).ShouldNotContain(l => l.Kind == "removed" || l.Kind == "muted");
+        (await Sandbox.TranscriptAsync(group)).ShouldNotContain(l => l.Kind == "removed" || l.Kind == "muted");
     }
 }

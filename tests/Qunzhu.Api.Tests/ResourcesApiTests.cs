@@ -6,20 +6,8 @@ using Qunzhu.Testing;
 namespace Qunzhu.Api.Tests;
 
 /// The REST resources, each proven by what the bot then does in a sandbox group.
-public sealed class ResourcesApiTests : IAsyncLifetime
+public sealed class ResourcesApiTests : SandboxTest
 {
-    private readonly QunzhuServer _server = new();
-    private SandboxClient _sandbox = null!;
-    private HttpClient Http => _sandbox.Http;
-
-    public ValueTask InitializeAsync()
-    {
-        _sandbox = new SandboxClient(_server.CreateApiClient());
-        return ValueTask.CompletedTask;
-    }
-
-    public async ValueTask DisposeAsync() => await _server.DisposeAsync();
-
     private static async Task<JsonElement> JsonAsync(HttpResponseMessage response, HttpStatusCode expected)
     {
         var body = await response.Content.ReadAsStringAsync();
@@ -33,29 +21,29 @@ public sealed class ResourcesApiTests : IAsyncLifetime
     [Fact]
     public async Task AutoReply_Contains_RepliesWithMemberNameThenRespectsCooldown()
     {
-        var group = await _sandbox.CreateGroupAsync();
+        var group = await Sandbox.CreateGroupAsync();
         await JsonAsync(await Http.PostAsJsonAsync("/api/v1/auto-replies",
             new { keywords = new[] { "课表" }, match = "contains", reply = "{member} 你好，课表见群公告" }), HttpStatusCode.Created);
 
-        await _sandbox.SendAsync(group, "message", "u1", "请问课表在哪", memberName: "小王");
-        await _sandbox.SendAsync(group, "message", "u2", "课表呢", memberName: "小李");
-        (await _sandbox.BotMessagesAsync(group, 1))[0].ShouldBe("小王 你好，课表见群公告");
+        await Sandbox.SendAsync(group, "message", "u1", "请问课表在哪", memberName: "小王");
+        await Sandbox.SendAsync(group, "message", "u2", "课表呢", memberName: "小李");
+        (await Sandbox.BotMessagesAsync(group, 1))[0].ShouldBe("小王 你好，课表见群公告");
         await Task.Delay(700);
-        (await _sandbox.TranscriptAsync(group)).Count(l => l.From == "bot").ShouldBe(1);
+        (await Sandbox.TranscriptAsync(group)).Count(l => l.From == "bot").ShouldBe(1);
     }
 
     [Fact]
     public async Task AutoReply_GroupScoped_AnswersOnlyThere_RegexToo()
     {
-        var here = await _sandbox.CreateGroupAsync("这里");
-        var there = await _sandbox.CreateGroupAsync("那里");
+        var here = await Sandbox.CreateGroupAsync("这里");
+        var there = await Sandbox.CreateGroupAsync("那里");
         await JsonAsync(await Http.PostAsJsonAsync("/api/v1/auto-replies",
             new { keywords = new[] { @"^第\d+课" }, match = "regex", reply = "作业见群文件", communityId = here }), HttpStatusCode.Created);
 
-        await _sandbox.SendAsync(there, "message", "u1", "第3课作业");
-        await _sandbox.SendAsync(here, "message", "u1", "第3课作业");
-        (await _sandbox.BotMessagesAsync(here, 1))[0].ShouldBe("作业见群文件");
-        (await _sandbox.TranscriptAsync(there)).ShouldNotContain(l => l.From == "bot");
+        await Sandbox.SendAsync(there, "message", "u1", "第3课作业");
+        await Sandbox.SendAsync(here, "message", "u1", "第3课作业");
+        (await Sandbox.BotMessagesAsync(here, 1))[0].ShouldBe("作业见群文件");
+        (await Sandbox.TranscriptAsync(there)).ShouldNotContain(l => l.From == "bot");
     }
 
     [Fact]
@@ -72,26 +60,26 @@ public sealed class ResourcesApiTests : IAsyncLifetime
     [Fact]
     public async Task AutoReply_UpdateAndDelete_TakeEffect()
     {
-        var group = await _sandbox.CreateGroupAsync();
+        var group = await Sandbox.CreateGroupAsync();
         var rule = await JsonAsync(await Http.PostAsJsonAsync("/api/v1/auto-replies",
             new { keywords = new[] { "价格" }, reply = "旧答案", cooldownSeconds = 0 }), HttpStatusCode.Created);
         var id = rule.GetProperty("id").GetGuid();
         await JsonAsync(await Http.PutAsJsonAsync($"/api/v1/auto-replies/{id}",
             new { keywords = new[] { "价格" }, reply = "新答案", cooldownSeconds = 0 }), HttpStatusCode.OK);
-        await _sandbox.SendAsync(group, "message", "u1", "价格多少");
-        (await _sandbox.BotMessagesAsync(group, 1))[0].ShouldBe("新答案");
+        await Sandbox.SendAsync(group, "message", "u1", "价格多少");
+        (await Sandbox.BotMessagesAsync(group, 1))[0].ShouldBe("新答案");
 
         (await Http.DeleteAsync($"/api/v1/auto-replies/{id}")).StatusCode.ShouldBe(HttpStatusCode.NoContent);
-        await _sandbox.SendAsync(group, "message", "u1", "价格多少？");
+        await Sandbox.SendAsync(group, "message", "u1", "价格多少？");
         await Task.Delay(700);
-        (await _sandbox.TranscriptAsync(group)).Count(l => l.From == "bot").ShouldBe(1);
+        (await Sandbox.TranscriptAsync(group)).Count(l => l.From == "bot").ShouldBe(1);
     }
 
     [Fact]
     public async Task Template_EditedWelcomeAndRules_UsedInNextGreeting_AppliedToManyGroups()
     {
-        var first = await _sandbox.CreateGroupAsync("一群");
-        var second = await _sandbox.CreateGroupAsync("二群");
+        var first = await Sandbox.CreateGroupAsync("一群");
+        var second = await Sandbox.CreateGroupAsync("二群");
         var template = await JsonAsync(await Http.PostAsJsonAsync("/api/v1/templates", new
         {
             name = "读书会模板",
@@ -101,8 +89,8 @@ public sealed class ResourcesApiTests : IAsyncLifetime
         (await JsonAsync(await Http.PostAsJsonAsync($"/api/v1/templates/{id}/apply", new { communityIds = new[] { first, second } }), HttpStatusCode.OK))
             .GetProperty("applied").GetInt32().ShouldBe(2);
 
-        await _sandbox.SendAsync(second, "join", "u1", memberName: "小王");
-        (await _sandbox.BotMessagesAsync(second, 1))[0].ShouldBe("欢迎 @小王 来到 二群\n群规：\n1. 每天读书打卡\n2. 禁止广告");
+        await Sandbox.SendAsync(second, "join", "u1", memberName: "小王");
+        (await Sandbox.BotMessagesAsync(second, 1))[0].ShouldBe("欢迎 @小王 来到 二群\n群规：\n1. 每天读书打卡\n2. 禁止广告");
         (await Http.GetFromJsonAsync<JsonElement>($"/api/v1/templates/{id}")).GetProperty("communities").GetInt32().ShouldBe(2);
     }
 
@@ -120,15 +108,15 @@ public sealed class ResourcesApiTests : IAsyncLifetime
     [Fact]
     public async Task SensitiveWords_ImportedFromTextFile_MessageWarnedAndDeleted()
     {
-        var group = await _sandbox.CreateGroupAsync();
+        var group = await Sandbox.CreateGroupAsync();
         var import = await Http.PostAsync("/api/v1/moderation/sensitive-words/import", new StringContent("赌博\n代开发票\n\n赌博\n", System.Text.Encoding.UTF8, "text/plain"));
         var result = await JsonAsync(import, HttpStatusCode.OK);
         result.GetProperty("added").GetInt32().ShouldBe(2);
         result.GetProperty("skipped").GetInt32().ShouldBe(1);
 
-        await _sandbox.SendAsync(group, "message", "u1", "有人需要代 开 发 票吗", memberName: "小王", eventId: "m1");
-        (await _sandbox.BotMessagesAsync(group, 1))[0].ShouldBe("⚠️ 小王 发布违规内容，警告 1/3");
-        var line = await Eventually.UntilAsync(() => _sandbox.TranscriptAsync(group), t => t.Any(l => l.EventId == "m1" && l.Deleted == true));
+        await Sandbox.SendAsync(group, "message", "u1", "有人需要代 开 发 票吗", memberName: "小王", eventId: "m1");
+        (await Sandbox.BotMessagesAsync(group, 1))[0].ShouldBe("⚠️ 小王 发布违规内容，警告 1/3");
+        var line = await Eventually.UntilAsync(() => Sandbox.TranscriptAsync(group), t => t.Any(l => l.EventId == "m1" && l.Deleted == true));
         line.ShouldNotBeEmpty();
         (await Http.GetFromJsonAsync<JsonElement>("/api/v1/moderation/sensitive-words")).GetProperty("total").GetInt32().ShouldBe(2);
     }
@@ -136,7 +124,7 @@ public sealed class ResourcesApiTests : IAsyncLifetime
     [Fact]
     public async Task AllowedDomain_LinkPasses_OtherDomainFlagged_DryRunAgrees()
     {
-        var group = await _sandbox.CreateGroupAsync();
+        var group = await Sandbox.CreateGroupAsync();
         (await JsonAsync(await Http.PutAsJsonAsync("/api/v1/moderation/settings", new { allowedDomains = new[] { "https://www.QQ.com/path" } }), HttpStatusCode.OK))
             .GetProperty("allowedDomains")[0].GetString().ShouldBe("qq.com");
         await JsonAsync(await Http.PutAsJsonAsync("/api/v1/moderation/settings", new { allowedDomains = new[] { "not a domain" } }), HttpStatusCode.BadRequest);
@@ -146,45 +134,45 @@ public sealed class ResourcesApiTests : IAsyncLifetime
         (await JsonAsync(await Http.PostAsJsonAsync("/api/v1/moderation/scan", new { text = "看 https://spam.example.com" }), HttpStatusCode.OK))
             .GetProperty("finding").GetProperty("kind").GetString().ShouldBe("externalLink");
 
-        await _sandbox.SendAsync(group, "message", "u1", "文章 https://mp.weixin.qq.com/s/x", memberName: "小王");
-        await _sandbox.SendAsync(group, "message", "u1", "看 https://spam.example.com");
-        (await _sandbox.BotMessagesAsync(group, 1))[0].ShouldContain("发布外部链接，警告 1/3");
+        await Sandbox.SendAsync(group, "message", "u1", "文章 https://mp.weixin.qq.com/s/x", memberName: "小王");
+        await Sandbox.SendAsync(group, "message", "u1", "看 https://spam.example.com");
+        (await Sandbox.BotMessagesAsync(group, 1))[0].ShouldContain("发布外部链接，警告 1/3");
     }
 
     [Fact]
     public async Task Whitelist_ExemptsMember_ManualBlacklistRemovesOnJoin_UnblacklistLetsIn()
     {
-        var group = await _sandbox.CreateGroupAsync();
-        await _sandbox.SendAsync(group, "message", "vip", "大家好", memberName: "老师");
-        await _sandbox.SendAsync(group, "message", "bad", "大家好", memberName: "捣乱者");
+        var group = await Sandbox.CreateGroupAsync();
+        await Sandbox.SendAsync(group, "message", "vip", "大家好", memberName: "老师");
+        await Sandbox.SendAsync(group, "message", "bad", "大家好", memberName: "捣乱者");
         await Eventually.UntilAsync(() => Http.GetFromJsonAsync<JsonElement>("/api/v1/members"), m => m.GetProperty("total").GetInt32() == 2);
         var teacher = await MemberIdAsync("老师");
         var troublemaker = await MemberIdAsync("捣乱者");
 
         (await Http.PatchAsJsonAsync($"/api/v1/members/{teacher}", new { isWhitelisted = true })).StatusCode.ShouldBe(HttpStatusCode.NoContent);
-        await _sandbox.SendAsync(group, "message", "vip", "资料 https://example.com/notes");
+        await Sandbox.SendAsync(group, "message", "vip", "资料 https://example.com/notes");
 
         await JsonAsync(await Http.PostAsJsonAsync("/api/v1/moderation/blacklist", new { memberId = troublemaker, reason = "骚扰" }), HttpStatusCode.Created);
         await JsonAsync(await Http.PostAsJsonAsync("/api/v1/moderation/blacklist", new { memberId = troublemaker }), HttpStatusCode.Conflict);
-        var other = await _sandbox.CreateGroupAsync("新群");
-        await _sandbox.SendAsync(other, "join", "bad");
-        (await Eventually.UntilAsync(() => _sandbox.TranscriptAsync(other), t => t.Any(l => l.Kind == "removed"))).Single(l => l.Kind == "removed").MemberId.ShouldBe("bad");
-        (await _sandbox.TranscriptAsync(group)).ShouldNotContain(l => l.From == "bot");
+        var other = await Sandbox.CreateGroupAsync("新群");
+        await Sandbox.SendAsync(other, "join", "bad");
+        (await Eventually.UntilAsync(() => Sandbox.TranscriptAsync(other), t => t.Any(l => l.Kind == "removed"))).Single(l => l.Kind == "removed").MemberId.ShouldBe("bad");
+        (await Sandbox.TranscriptAsync(group)).ShouldNotContain(l => l.From == "bot");
 
         (await Http.DeleteAsync($"/api/v1/moderation/blacklist/{troublemaker}")).StatusCode.ShouldBe(HttpStatusCode.NoContent);
-        var third = await _sandbox.CreateGroupAsync("第三群");
-        await _sandbox.SendAsync(third, "join", "bad");
-        (await _sandbox.BotMessagesAsync(third, 1))[0].ShouldContain("欢迎");
-        (await _sandbox.TranscriptAsync(third)).ShouldNotContain(l => l.Kind == "removed");
+        var third = await Sandbox.CreateGroupAsync("第三群");
+        await Sandbox.SendAsync(third, "join", "bad");
+        (await Sandbox.BotMessagesAsync(third, 1))[0].ShouldContain("欢迎");
+        (await Sandbox.TranscriptAsync(third)).ShouldNotContain(l => l.Kind == "removed");
     }
 
     [Fact]
     public async Task MemberProfileAndPoints_AfterCheckIns_ShowBalanceGroupsAndViolations()
     {
-        var group = await _sandbox.CreateGroupAsync("晨读营");
-        await _sandbox.SendAsync(group, "message", "u1", "签到", memberName: "小王");
-        await _sandbox.SendAsync(group, "message", "u1", "看 http://spam.example.com");
-        await _sandbox.BotMessagesAsync(group, 2);
+        var group = await Sandbox.CreateGroupAsync("晨读营");
+        await Sandbox.SendAsync(group, "message", "u1", "签到", memberName: "小王");
+        await Sandbox.SendAsync(group, "message", "u1", "看 http://spam.example.com");
+        await Sandbox.BotMessagesAsync(group, 2);
         var id = await MemberIdAsync("小王");
 
         var profile = await Http.GetFromJsonAsync<JsonElement>($"/api/v1/members/{id}");
@@ -200,8 +188,8 @@ public sealed class ResourcesApiTests : IAsyncLifetime
     [Fact]
     public async Task StaffTask_MarkedDone_LeavesOpenList()
     {
-        var group = await _sandbox.CreateGroupAsync("企微群", extra: new { Capabilities = new { deletesMessages = false } });
-        await _sandbox.SendAsync(group, "message", "u1", "看 http://spam.example.com");
+        var group = await Sandbox.CreateGroupAsync("企微群", extra: new { Capabilities = new { deletesMessages = false } });
+        await Sandbox.SendAsync(group, "message", "u1", "看 http://spam.example.com");
         var open = await Eventually.UntilAsync(() => Http.GetFromJsonAsync<JsonElement>("/api/v1/staff-tasks"), t => t.GetProperty("total").GetInt32() == 1);
         var id = open.GetProperty("items")[0].GetProperty("id").GetGuid();
 
@@ -213,9 +201,9 @@ public sealed class ResourcesApiTests : IAsyncLifetime
     [Fact]
     public async Task Deliveries_ListDelivered_InboxReportShowsNothingFailed()
     {
-        var group = await _sandbox.CreateGroupAsync();
-        await _sandbox.SendAsync(group, "message", "u1", "签到");
-        await _sandbox.BotMessagesAsync(group, 1);
+        var group = await Sandbox.CreateGroupAsync();
+        await Sandbox.SendAsync(group, "message", "u1", "签到");
+        await Sandbox.BotMessagesAsync(group, 1);
         var delivered = await Eventually.UntilAsync(() => Http.GetFromJsonAsync<JsonElement>("/api/v1/deliveries?status=delivered"),
             d => d.GetProperty("total").GetInt32() == 1);
         delivered.GetProperty("items")[0].GetProperty("kind").GetString().ShouldBe("sendMessage");
@@ -232,23 +220,23 @@ public sealed class ResourcesApiTests : IAsyncLifetime
             .GetProperty("errors").GetProperty("timeZoneId")[0].GetString()!.ShouldContain("IANA");
         await JsonAsync(await Http.PatchAsJsonAsync("/api/v1/workspace", new { locale = "en-US", timeZoneId = "Europe/Berlin" }), HttpStatusCode.OK);
 
-        var group = await _sandbox.CreateGroupAsync();
-        await _sandbox.SendAsync(group, "message", "u1", "签到", memberName: "Wang");
-        (await _sandbox.BotMessagesAsync(group, 1))[0].ShouldStartWith("✅ Wang checked in! #1 today");
+        var group = await Sandbox.CreateGroupAsync();
+        await Sandbox.SendAsync(group, "message", "u1", "签到", memberName: "Wang");
+        (await Sandbox.BotMessagesAsync(group, 1))[0].ShouldStartWith("✅ Wang checked in! #1 today");
     }
 
     [Fact]
     public async Task OtherWorkspace_CannotSeeOrTouchThisWorkspacesData()
     {
-        var group = await _sandbox.CreateGroupAsync("私密群");
-        await _sandbox.SendAsync(group, "message", "u1", "签到", memberName: "小王");
-        await _sandbox.BotMessagesAsync(group, 1);
+        var group = await Sandbox.CreateGroupAsync("私密群");
+        await Sandbox.SendAsync(group, "message", "u1", "签到", memberName: "小王");
+        await Sandbox.BotMessagesAsync(group, 1);
         var member = await MemberIdAsync("小王");
         var rule = (await JsonAsync(await Http.PostAsJsonAsync("/api/v1/auto-replies", new { keywords = new[] { "a" }, reply = "b" }), HttpStatusCode.Created))
             .GetProperty("id").GetGuid();
         var template = (await Http.GetFromJsonAsync<JsonElement>("/api/v1/templates"))[0].GetProperty("id").GetGuid();
 
-        var other = await SecondWorkspace.CreateAsync(_server);
+        var other = await SecondWorkspace.CreateAsync(Server);
         foreach (var url in new[]
                  {
                      $"/api/v1/communities/{group}", $"/api/v1/members/{member}", $"/api/v1/members/{member}/points",

@@ -7,23 +7,12 @@ using Qunzhu.Testing;
 namespace Qunzhu.Api.Tests;
 
 /// The five-minute tour from the README, as tests: a real server, SQLite made by migrations.
-public sealed class SandboxFlowTests : IAsyncLifetime
+public sealed class SandboxFlowTests : SandboxTest
 {
-    private readonly QunzhuServer _server = new();
-    private SandboxClient _sandbox = null!;
-
-    public ValueTask InitializeAsync()
-    {
-        _sandbox = new SandboxClient(_server.CreateApiClient());
-        return ValueTask.CompletedTask;
-    }
-
-    public async ValueTask DisposeAsync() => await _server.DisposeAsync();
-
     [Fact]
     public async Task Api_WithoutKey_Returns401ProblemDetails()
     {
-        var response = await _server.CreateClient().GetAsync("/api/v1/communities");
+        var response = await Server.CreateClient().GetAsync("/api/v1/communities");
         response.StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
         response.Content.Headers.ContentType!.MediaType.ShouldBe("application/problem+json");
         (await response.Content.ReadAsStringAsync()).ShouldContain("Bearer");
@@ -32,7 +21,7 @@ public sealed class SandboxFlowTests : IAsyncLifetime
     [Fact]
     public async Task Api_WithWrongKey_Returns401()
     {
-        var client = _server.CreateClient();
+        var client = Server.CreateClient();
         client.DefaultRequestHeaders.Authorization = new("Bearer", "qz_not_a_real_key_000000000000");
         (await client.GetAsync("/api/v1/communities")).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
     }
@@ -40,13 +29,13 @@ public sealed class SandboxFlowTests : IAsyncLifetime
     [Fact]
     public async Task Join_TwoMembersWithinWindow_GreetedInOneMessageWithRules()
     {
-        var group = await _sandbox.CreateGroupAsync("读书会");
-        await _sandbox.SendAsync(group, "join", "u1", memberName: "小王");
-        await _sandbox.SendAsync(group, "join", "u2", memberName: "小李");
+        var group = await Sandbox.CreateGroupAsync("读书会");
+        await Sandbox.SendAsync(group, "join", "u1", memberName: "小王");
+        await Sandbox.SendAsync(group, "join", "u2", memberName: "小李");
 
-        var messages = await _sandbox.BotMessagesAsync(group, 1);
+        var messages = await Sandbox.BotMessagesAsync(group, 1);
         await Task.Delay(500);
-        (await _sandbox.TranscriptAsync(group)).Count(l => l.From == "bot").ShouldBe(1);
+        (await Sandbox.TranscriptAsync(group)).Count(l => l.From == "bot").ShouldBe(1);
         messages[0].ShouldContain("@小王");
         messages[0].ShouldContain("@小李");
         messages[0].ShouldContain("读书会");
@@ -55,12 +44,12 @@ public sealed class SandboxFlowTests : IAsyncLifetime
     [Fact]
     public async Task CheckIn_TwiceSameDay_SecondAnsweredWithoutPoints()
     {
-        var group = await _sandbox.CreateGroupAsync();
-        await _sandbox.SendAsync(group, "message", "u1", "签到", memberName: "小王");
-        await _sandbox.SendAsync(group, "message", "u2", "打卡", memberName: "小李");
-        await _sandbox.SendAsync(group, "message", "u1", "签到");
+        var group = await Sandbox.CreateGroupAsync();
+        await Sandbox.SendAsync(group, "message", "u1", "签到", memberName: "小王");
+        await Sandbox.SendAsync(group, "message", "u2", "打卡", memberName: "小李");
+        await Sandbox.SendAsync(group, "message", "u1", "签到");
 
-        var replies = await _sandbox.BotMessagesAsync(group, 3);
+        var replies = await Sandbox.BotMessagesAsync(group, 3);
         replies[0].ShouldContain("小王 签到成功");
         replies[0].ShouldContain("今天第 1 位");
         replies[0].ShouldContain("连续 1 天");
@@ -68,7 +57,7 @@ public sealed class SandboxFlowTests : IAsyncLifetime
         replies[1].ShouldContain("今天第 2 位");
         replies[2].ShouldContain("已经签到过了");
 
-        await using var db = _server.CreateDbContext();
+        await using var db = Server.CreateDbContext();
         var member = await db.Members.SingleAsync(m => m.DisplayName == "小王");
         (await db.PointsLedger.Where(p => p.MemberId == member.Id).SumAsync(p => p.Amount)).ShouldBe(10);
     }
@@ -76,21 +65,21 @@ public sealed class SandboxFlowTests : IAsyncLifetime
     [Fact]
     public async Task Event_ReplayedWithSameEventId_HasOneEffect()
     {
-        var group = await _sandbox.CreateGroupAsync();
+        var group = await Sandbox.CreateGroupAsync();
         for (var i = 0; i < 3; i++)
         {
-            var response = await _sandbox.PostAsync(group, "message", "u1", "签到", eventId: "same-event");
+            var response = await Sandbox.PostAsync(group, "message", "u1", "签到", eventId: "same-event");
             response.StatusCode.ShouldBe(HttpStatusCode.Accepted);
             var body = await response.Content.ReadFromJsonAsync<JsonElement>();
             body.GetProperty("duplicate").GetBoolean().ShouldBe(i > 0);
         }
-        await _sandbox.BotMessagesAsync(group, 1);
+        await Sandbox.BotMessagesAsync(group, 1);
         await Task.Delay(700);
 
-        var transcript = await _sandbox.TranscriptAsync(group);
+        var transcript = await Sandbox.TranscriptAsync(group);
         transcript.Count(l => l.From == "u1").ShouldBe(1);
         transcript.Count(l => l.From == "bot").ShouldBe(1);
-        await using var db = _server.CreateDbContext();
+        await using var db = Server.CreateDbContext();
         (await db.PointsLedger.CountAsync()).ShouldBe(1);
         (await db.CheckIns.CountAsync()).ShouldBe(1);
     }
@@ -98,13 +87,13 @@ public sealed class SandboxFlowTests : IAsyncLifetime
     [Fact]
     public async Task EventIds_AreScopedToTheirGroup()
     {
-        var first = await _sandbox.CreateGroupAsync("一群");
-        var second = await _sandbox.CreateGroupAsync("二群");
-        await _sandbox.SendAsync(first, "message", "u1", "签到", eventId: "e1");
-        var response = await _sandbox.PostAsync(second, "message", "u1", "签到", eventId: "e1");
+        var first = await Sandbox.CreateGroupAsync("一群");
+        var second = await Sandbox.CreateGroupAsync("二群");
+        await Sandbox.SendAsync(first, "message", "u1", "签到", eventId: "e1");
+        var response = await Sandbox.PostAsync(second, "message", "u1", "签到", eventId: "e1");
 
         (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("duplicate").GetBoolean().ShouldBeFalse();
-        (await _sandbox.BotMessagesAsync(second, 1))[0].ShouldContain("签到成功");
+        (await Sandbox.BotMessagesAsync(second, 1))[0].ShouldContain("签到成功");
     }
 
     [Theory]
@@ -113,22 +102,22 @@ public sealed class SandboxFlowTests : IAsyncLifetime
     [InlineData("""{"kind":"join"}""", "memberId")]
     public async Task PostEvent_InvalidInput_Returns400NamingTheFieldAndStoresNothing(string json, string field)
     {
-        var group = await _sandbox.CreateGroupAsync();
-        var response = await _sandbox.Http.PostAsync($"/api/v1/sandbox/groups/{group}/events",
+        var group = await Sandbox.CreateGroupAsync();
+        var response = await Http.PostAsync($"/api/v1/sandbox/groups/{group}/events",
             new StringContent(json, System.Text.Encoding.UTF8, "application/json"));
 
         response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
         var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
         problem.GetProperty("errors").TryGetProperty(field, out _).ShouldBeTrue();
-        await using var db = _server.CreateDbContext();
+        await using var db = Server.CreateDbContext();
         (await db.Inbox.CountAsync()).ShouldBe(0);
     }
 
     [Fact]
     public async Task PostEvent_MalformedJson_Returns400WithPosition()
     {
-        var group = await _sandbox.CreateGroupAsync();
-        var response = await _sandbox.Http.PostAsync($"/api/v1/sandbox/groups/{group}/events",
+        var group = await Sandbox.CreateGroupAsync();
+        var response = await Http.PostAsync($"/api/v1/sandbox/groups/{group}/events",
             new StringContent("""{"kind":"message",""", System.Text.Encoding.UTF8, "application/json"));
 
         response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
@@ -138,8 +127,8 @@ public sealed class SandboxFlowTests : IAsyncLifetime
     [Fact]
     public async Task PostEvent_TextOverLimit_Returns400()
     {
-        var group = await _sandbox.CreateGroupAsync();
-        var response = await _sandbox.PostAsync(group, "message", "u1", new string('字', 4001));
+        var group = await Sandbox.CreateGroupAsync();
+        var response = await Sandbox.PostAsync(group, "message", "u1", new string('字', 4001));
         response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
         (await response.Content.ReadAsStringAsync()).ShouldContain("4000");
     }
@@ -147,7 +136,7 @@ public sealed class SandboxFlowTests : IAsyncLifetime
     [Fact]
     public async Task PostEvent_UnknownGroup_Returns404()
     {
-        var response = await _sandbox.PostAsync(Guid.NewGuid(), "message", "u1", "hi");
+        var response = await Sandbox.PostAsync(Guid.NewGuid(), "message", "u1", "hi");
         response.StatusCode.ShouldBe(HttpStatusCode.NotFound);
         response.Content.Headers.ContentType!.MediaType.ShouldBe("application/problem+json");
     }
@@ -155,7 +144,7 @@ public sealed class SandboxFlowTests : IAsyncLifetime
     [Fact]
     public async Task CreateGroup_UnknownType_Returns400ListingTypes()
     {
-        var response = await _sandbox.Http.PostAsJsonAsync("/api/v1/sandbox/groups", new { name = "x", type = "party" });
+        var response = await Http.PostAsJsonAsync("/api/v1/sandbox/groups", new { name = "x", type = "party" });
         response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
         (await response.Content.ReadAsStringAsync()).ShouldContain("check-in");
     }
