@@ -1,27 +1,39 @@
 using System.Data.Common;
+using System.Runtime.CompilerServices;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace Qunzhu.Server.Storage;
 
 /// <summary>Per-connection SQLite settings. WAL itself is persistent and set once at start-up;
-/// synchronous=NORMAL is safe in WAL mode (a power cut may lose the last commits, never corrupt).</summary>
+/// synchronous=NORMAL is safe in WAL mode (a power cut may lose the last commits, never corrupt).
+/// EF opens a connection for nearly every query, and Microsoft.Data.Sqlite pools the native handles, so
+/// the settings are applied once per native handle, not on every open.</summary>
 internal sealed class SqlitePragmas : DbConnectionInterceptor
 {
-    public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData) => Apply(connection);
+    private const string Sql = "PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=30000;";
+    private readonly ConditionalWeakTable<object, object> _configured = [];
+
+    public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
+    {
+        if (!Configure(connection)) return;
+        using var command = connection.CreateCommand();
+        command.CommandText = Sql;
+        command.ExecuteNonQuery();
+    }
 
     public override async Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
     {
+        if (!Configure(connection)) return;
         await using var command = connection.CreateCommand();
         command.CommandText = Sql;
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
-    private const string Sql = "PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=30000;";
-
-    private static void Apply(DbConnection connection)
+    /// <returns>True the first time this native handle is seen.</returns>
+    private bool Configure(DbConnection connection)
     {
-        using var command = connection.CreateCommand();
-        command.CommandText = Sql;
-        command.ExecuteNonQuery();
+        if (connection is not SqliteConnection { Handle: { } handle }) return true;
+        return _configured.TryAdd(handle, handle);
     }
 }
