@@ -72,12 +72,15 @@ public sealed partial class EventEngine(
     /// <returns>Null on success; else what went wrong (nothing was written).</returns>
     private async Task<Exception?> TryProcessAsync(AppDbContext db, List<InboxEvent> batch, CancellationToken ct)
     {
-        var normalized = batch.Select(e => (e, Normalize(e))).ToList();
+        List<(InboxEvent, ChatEvent?)> normalized = [];
         var session = new EngineSession(db, dbs);
         var scheduled = false;
         var index = 0;
         try
         {
+            // Inside the try: an unreadable payload fails its batch (and then itself, event by event)
+            // instead of throwing out of the partition loop and freezing the partition.
+            normalized = [.. batch.Select(e => (e, Normalize(e)))];
             // People seen for the first time are stored by writes of their own (see EngineSession).
             await session.PreloadAsync(normalized, ct);
             for (; index < normalized.Count; index++)
