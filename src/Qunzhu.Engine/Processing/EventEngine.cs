@@ -166,7 +166,7 @@ public sealed partial class EventEngine(
             Member = member,
             Membership = membership,
             Settings = cfg.SettingsFor(community.TemplateId, community.Overrides),
-            Capabilities = community.Capabilities ?? platforms.Capabilities(community.Platform),
+            Capabilities = await platforms.CapabilitiesAsync(community, ct),
             TemplateId = templateId,
             Now = now,
         };

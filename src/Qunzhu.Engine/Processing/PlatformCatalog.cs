@@ -1,3 +1,4 @@
+using Qunzhu.Core.Communities;
 using Qunzhu.Core.Platforms;
 
 namespace Qunzhu.Engine.Processing;
@@ -9,6 +10,16 @@ public sealed class PlatformCatalog(IEnumerable<IPlatformConnector> connectors)
 
     public PlatformCapabilities Capabilities(PlatformKind platform) =>
         _connectors.TryGetValue(platform, out var c) ? c.Capabilities : PlatformCapabilities.Full;
+
+    /// <summary>What this chat can do: its own setting, else the platform's; where the account declares its
+    /// capabilities (the Bridge), the chat's setting can only narrow that declaration.</summary>
+    public async ValueTask<PlatformCapabilities> CapabilitiesAsync(Community community, CancellationToken ct)
+    {
+        if (_connectors.GetValueOrDefault(community.Platform) is not IAccountCapabilities account)
+            return community.Capabilities ?? Capabilities(community.Platform);
+        var declared = await account.CapabilitiesAsync(community.AccountId, ct);
+        return community.Capabilities is { } own ? own.Intersect(declared) : declared;
+    }
 
     public IPlatformConnector? Connector(PlatformKind platform) => _connectors.GetValueOrDefault(platform);
 }
