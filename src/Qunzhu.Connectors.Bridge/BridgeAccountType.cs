@@ -24,8 +24,8 @@ public sealed class BridgeAccountType(BridgeHttpClient http, BridgePullQueue que
             "投递方式：push（推送到回调地址）或 pull（桥接程序轮询拉取）。不填时有回调地址即 push，否则 pull。",
             "Delivery mode: push (to the callback URL) or pull (the bridge long-polls). Default: push with a callback URL, else pull."),
         new(BridgeSettings.CapabilitiesField, Secret: false, Required: true,
-            "能力声明：逗号分隔，可选 readsMessages、postsFreely、removesMembers、mutesMembers、deletesMessages，或 none。未声明的动作会变成员工待办。",
-            "Capabilities: comma-separated, any of readsMessages, postsFreely, removesMembers, mutesMembers, deletesMessages, or none. Undeclared actions become staff tasks."),
+            "能力声明：逗号分隔，可选 readsMessages、postsFreely、removesMembers、mutesMembers、deletesMessages、handlesJoinRequests，或 none。未声明的动作会变成员工待办。",
+            "Capabilities: comma-separated, any of readsMessages, postsFreely, removesMembers, mutesMembers, deletesMessages, handlesJoinRequests, or none. Undeclared actions become staff tasks."),
     ];
 
     public string? Validate(AccountSettings settings) => BridgeSettings.Parse(settings).Error;

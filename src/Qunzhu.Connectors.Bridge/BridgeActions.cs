@@ -25,6 +25,8 @@ public static class BridgeActions
         BotActionKind.DeleteMessage => BridgeActionTypes.DeleteMessage,
         BotActionKind.MuteMember => BridgeActionTypes.MuteMember,
         BotActionKind.RemoveMember => BridgeActionTypes.RemoveMember,
+        BotActionKind.ApproveJoinRequest => BridgeActionTypes.ApproveJoin,
+        BotActionKind.DeclineJoinRequest => BridgeActionTypes.DeclineJoin,
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "The Bridge protocol has no action for this."),
     };
 }

@@ -10,8 +10,9 @@ public static class BridgeCapabilities
     public const string RemovesMembers = "removesMembers";
     public const string MutesMembers = "mutesMembers";
     public const string DeletesMessages = "deletesMessages";
+    public const string HandlesJoinRequests = "handlesJoinRequests";
 
-    public static IReadOnlyList<string> All { get; } = [ReadsMessages, PostsFreely, RemovesMembers, MutesMembers, DeletesMessages];
+    public static IReadOnlyList<string> All { get; } = [ReadsMessages, PostsFreely, RemovesMembers, MutesMembers, DeletesMessages, HandlesJoinRequests];
 
     /// <summary>Until a bridge says what it can do, it can do nothing: every action becomes a staff task.</summary>
     public static PlatformCapabilities None { get; } = new()
@@ -43,6 +44,7 @@ public static class BridgeCapabilities
             RemovesMembers = set.Contains(RemovesMembers),
             MutesMembers = set.Contains(MutesMembers),
             DeletesMessages = set.Contains(DeletesMessages),
+            HandlesJoinRequests = set.Contains(HandlesJoinRequests),
         }, null);
     }
 }

@@ -1,26 +1,23 @@
 using System.Text;
 using Microsoft.AspNetCore.Http;
-using Microsoft.EntityFrameworkCore;
 using Qunzhu.Bridge.Client;
 using Qunzhu.Core.Platforms;
-using Qunzhu.Storage;
+using Qunzhu.Engine.Accounts;
 
 namespace Qunzhu.Connectors.Bridge;
 
 /// <summary>The first step of every bridge request: the account exists and is enabled, the body is within
 /// the size limit, and the signature over timestamp + "." + body (a GET: its path and query) is right and fresh.</summary>
-public sealed class BridgeRequestGate(IAppDbContextFactory dbs, BridgeSettingsReader settings, TimeProvider time)
+public sealed class BridgeRequestGate(IAccountSettingsProvider accounts, TimeProvider time)
 {
     public async Task<BridgeGateResult> CheckAsync(HttpContext http, Guid accountId, CancellationToken ct)
     {
-        PlatformAccount? account;
-        await using (var db = dbs.Create())
-            account = await db.PlatformAccounts.AsNoTracking().FirstOrDefaultAsync(a => a.Id == accountId && a.Platform == PlatformKind.Bridge, ct);
-        if (account is null)
+        var account = await accounts.FindAsync(accountId, ct);
+        if (account is null || account.Platform != PlatformKind.Bridge)
             return Fail(404, "Unknown bridge account", $"No bridge account with id '{accountId}' exists. Use the webhook URL shown on the account's page.");
         if (!account.Enabled) return Fail(403, "Bridge account disabled", "This bridge account is disabled; enable it in Qunzhu before sending events.");
 
-        var (read, error) = await settings.ReadAsync(accountId, ct);
+        var (read, error) = BridgeSettings.Parse(account);
         if (read is null) return Fail(409, "Bridge account not configured", "The account's settings are incomplete: " + error);
 
         byte[] content;
@@ -63,4 +60,4 @@ public sealed class BridgeRequestGate(IAppDbContextFactory dbs, BridgeSettingsRe
 }
 
 /// <summary>Either the checked request, or the problem to answer with.</summary>
-public sealed record BridgeGateResult(PlatformAccount? Account, BridgeSettings? Settings, byte[]? Body, IResult? Problem);
+public sealed record BridgeGateResult(AccountSettings? Account, BridgeSettings? Settings, byte[]? Body, IResult? Problem);

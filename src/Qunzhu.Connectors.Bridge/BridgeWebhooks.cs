@@ -35,7 +35,7 @@ public static class BridgeWebhooks
         var account = checkedRequest.Account!;
         var now = time.GetUtcNow();
         // Started in order, so the inbox's group commit keeps the batch's order within each chat.
-        var writes = parsed!.Events.Select(e => inbox.AcceptAsync(new InboxItem(account.WorkspaceId, account.Id, PlatformKind.Bridge,
+        var writes = parsed!.Events.Select(e => inbox.AcceptAsync(new InboxItem(account.WorkspaceId, accountId, PlatformKind.Bridge,
             e.Id, e.ChatId, JsonSerializer.Serialize(e with { At = e.At ?? now, Title = e.Title?.Trim() }, BridgeJson.Options)), ct)).ToList();
         var isNew = await Task.WhenAll(writes);
         var accepted = isNew.Count(n => n);

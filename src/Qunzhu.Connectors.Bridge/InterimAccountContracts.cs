@@ -8,6 +8,14 @@ public sealed record AccountSettingField(string Name, bool Secret, bool Required
 
 public sealed class AccountSettings(IReadOnlyDictionary<string, string> values)
 {
+    public Guid AccountId { get; init; }
+
+    public Guid WorkspaceId { get; init; }
+
+    public PlatformKind Platform { get; init; }
+
+    public bool Enabled { get; init; } = true;
+
     public string? Get(string name) => values.TryGetValue(name, out var v) && !string.IsNullOrWhiteSpace(v) ? v : null;
 
     public string Require(string name) => Get(name) ?? throw new InvalidOperationException($"The setting '{name}' is missing.");
@@ -16,6 +24,8 @@ public sealed class AccountSettings(IReadOnlyDictionary<string, string> values)
 public interface IAccountSettingsProvider
 {
     Task<AccountSettings> GetAsync(Guid accountId, CancellationToken ct);
+
+    Task<AccountSettings?> FindAsync(Guid accountId, CancellationToken ct);
 
     void Invalidate(Guid accountId);
 }
@@ -38,6 +48,8 @@ public sealed class NoAccountSettingsProvider : IAccountSettingsProvider
 {
     public Task<AccountSettings> GetAsync(Guid accountId, CancellationToken ct) =>
         Task.FromResult(new AccountSettings(new Dictionary<string, string>()));
+
+    public Task<AccountSettings?> FindAsync(Guid accountId, CancellationToken ct) => Task.FromResult<AccountSettings?>(null);
 
     public void Invalidate(Guid accountId)
     {

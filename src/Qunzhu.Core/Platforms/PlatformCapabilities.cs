@@ -27,6 +27,7 @@ public sealed record PlatformCapabilities
         RemovesMembers = RemovesMembers && other.RemovesMembers,
         MutesMembers = MutesMembers && other.MutesMembers,
         DeletesMessages = DeletesMessages && other.DeletesMessages,
+        HandlesJoinRequests = HandlesJoinRequests && other.HandlesJoinRequests,
     };
 
     public bool Supports(BotActionKind kind) => kind switch

@@ -26,8 +26,9 @@ public sealed partial class EventEngine(
     TimeProvider time,
     ILogger<EventEngine> logger)
 {
+    // A later registration replaces an earlier one, so a host or a test can stand in for a platform.
     private readonly Dictionary<Core.Platforms.PlatformKind, IEventNormalizer> _normalizers =
-        normalizers.ToDictionary(n => n.Platform);
+        normalizers.GroupBy(n => n.Platform).ToDictionary(g => g.Key, g => g.Last());
 
     /// <returns>How many events were settled (processed or failed for good); 0 when there was nothing to do
     /// or when an event must be retried before later ones may run.</returns>

@@ -3,10 +3,11 @@ using Qunzhu.Core.Platforms;
 
 namespace Qunzhu.Engine.Processing;
 
-/// The registered connectors, by platform.
+/// The registered connectors, by platform (a later registration replaces an earlier one, so a host or test can stand in).
 public sealed class PlatformCatalog(IEnumerable<IPlatformConnector> connectors)
 {
-    private readonly Dictionary<PlatformKind, IPlatformConnector> _connectors = connectors.ToDictionary(c => c.Platform);
+    private readonly Dictionary<PlatformKind, IPlatformConnector> _connectors =
+        connectors.GroupBy(c => c.Platform).ToDictionary(g => g.Key, g => g.Last());
 
     public PlatformCapabilities Capabilities(PlatformKind platform) =>
         _connectors.TryGetValue(platform, out var c) ? c.Capabilities : PlatformCapabilities.Full;
