@@ -159,7 +159,7 @@ public sealed partial class EventEngine(
         {
             var requester = session.ResolveMember(community, user, request.At);
             var action = await JoinRequestPolicy.DecideAsync(db, community, requester, request, cfg.Workspace.Locale, ct);
-            router.Route(db, community, community.Capabilities ?? platforms.Capabilities(community.Platform), action,
+            router.Route(db, community, await platforms.CapabilitiesAsync(community, ct), action,
                 $"{keyPrefix}:0", cfg.Workspace.Locale, now, requester.Id);
             return false;
         }

@@ -9,6 +9,8 @@ public sealed class PlatformCatalog(IEnumerable<IPlatformConnector> connectors)
     private readonly Dictionary<PlatformKind, IPlatformConnector> _connectors =
         connectors.GroupBy(c => c.Platform).ToDictionary(g => g.Key, g => g.Last());
 
+    /// <summary>The platform's defaults. For a chat, use <see cref="CapabilitiesAsync"/>: a chat's own setting
+    /// and its account's declaration (the Bridge) decide.</summary>
     public PlatformCapabilities Capabilities(PlatformKind platform) =>
         _connectors.TryGetValue(platform, out var c) ? c.Capabilities : PlatformCapabilities.Full;
 
