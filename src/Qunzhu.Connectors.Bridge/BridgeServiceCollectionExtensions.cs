@@ -1,5 +1,4 @@
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Qunzhu.Core.Platforms;
 using Qunzhu.Engine.Accounts;
@@ -18,7 +17,6 @@ public static class BridgeServiceCollectionExtensions
         // No resilience handler: the outbox already retries with backoff and honours Retry-After, and a second
         // retry layer would multiply attempts against a bridge that asked us to slow down.
         services.AddHttpClient<BridgeHttpClient>((sp, client) => client.Timeout = sp.GetRequiredService<IOptions<BridgeOptions>>().Value.Timeout);
-        services.TryAddSingleton<IAccountSettingsProvider, NoAccountSettingsProvider>();
         services.AddSingleton<BridgeSettingsReader>();
         services.AddSingleton<BridgePullQueue>();
         services.AddSingleton<BridgeRequestGate>();

@@ -1,10 +1,9 @@
+using System.Net;
 using System.Net.Http.Json;
+using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using Qunzhu.Bridge.Client;
 using Qunzhu.Core.Communities;
-using Qunzhu.Core.Platforms;
-using Qunzhu.Engine.Accounts;
 using Qunzhu.Testing;
 
 namespace Qunzhu.Bridge.Tests;
@@ -14,11 +13,10 @@ public sealed class BridgeHost : IAsyncDisposable
 {
     public const string Secret = "bridge-secret-0123456789abcdef-0123456789";
     public const string AllCapabilities = "readsMessages,postsFreely,removesMembers,mutesMembers,deletesMessages,handlesJoinRequests";
-    private readonly InMemoryAccountSettings _settings = new();
 
     public BridgeHost(IDictionary<string, string?>? settings = null)
     {
-        Server = new QunzhuServer(settings: settings, services: s => s.AddSingleton<IAccountSettingsProvider>(_settings));
+        Server = new QunzhuServer(settings: settings);
         Api = Server.CreateApiClient();
     }
 
@@ -26,18 +24,16 @@ public sealed class BridgeHost : IAsyncDisposable
 
     public HttpClient Api { get; }
 
-    /// <summary>A bridge account: pushing to <paramref name="callbackUrl"/>, or pulling when it is null.</summary>
+    /// <summary>A bridge account, created through the platform-accounts API: pushing to <paramref name="callbackUrl"/>,
+    /// or pulling when it is null.</summary>
     public async Task<Guid> CreateAccountAsync(Uri? callbackUrl, string capabilities = AllCapabilities, string secret = Secret)
     {
-        await using var db = Server.CreateDbContext();
-        var workspaceId = (await db.Workspaces.FirstAsync()).Id;
-        var account = new PlatformAccount { WorkspaceId = workspaceId, Platform = PlatformKind.Bridge, Name = "RPA 小号" };
-        db.PlatformAccounts.Add(account);
-        await db.SaveChangesAsync();
-        var values = new Dictionary<string, string> { ["sharedSecret"] = secret, ["capabilities"] = capabilities };
-        if (callbackUrl is not null) values["callbackUrl"] = callbackUrl.ToString();
-        _settings.Set(new AccountSettings(values) { AccountId = account.Id, WorkspaceId = workspaceId, Platform = PlatformKind.Bridge });
-        return account.Id;
+        var settings = new Dictionary<string, string> { ["sharedSecret"] = secret, ["capabilities"] = capabilities };
+        if (callbackUrl is not null) settings["callbackUrl"] = callbackUrl.ToString();
+        var response = await Api.PostAsJsonAsync("/api/v1/platform-accounts", new { platform = "bridge", name = "RPA 小号", settings });
+        var body = await response.Content.ReadAsStringAsync();
+        response.StatusCode.ShouldBe(HttpStatusCode.Created, body);
+        return JsonDocument.Parse(body).RootElement.GetProperty("id").GetGuid();
     }
 
     public BridgeClient Client(Guid accountId, string secret = Secret, TimeProvider? time = null) =>

@@ -1,10 +1,10 @@
+using System.Net.Http.Json;
+using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using Qunzhu.Bridge.Client;
 using Qunzhu.Core.Pipeline;
 using Qunzhu.Core.Platforms;
-using Qunzhu.Engine.Accounts;
 using Qunzhu.Testing;
 
 namespace Qunzhu.Bridge.Tests;
@@ -164,13 +164,40 @@ public sealed class BridgePushFlowTests : IAsyncDisposable
     public async Task TestConnection_PushBridge_SendsSignedPing()
     {
         var (account, _) = await StartAsync();
-        var type = _host.Server.Services.GetServices<IPlatformAccountType>().Single(t => t.Platform == PlatformKind.Bridge);
-        var settings = await _host.Server.Services.GetRequiredService<IAccountSettingsProvider>().GetAsync(account, CancellationToken.None);
 
-        var result = await type.TestConnectionAsync(new PlatformAccount { Id = account, Name = "RPA 小号", Platform = PlatformKind.Bridge }, settings, CancellationToken.None);
+        var response = await _host.Api.PostAsync($"/api/v1/platform-accounts/{account}/test", null);
 
-        result.Ok.ShouldBeTrue(result.Message);
+        var result = await response.Content.ReadFromJsonAsync<JsonElement>();
+        result.GetProperty("ok").GetBoolean().ShouldBeTrue(result.ToString());
         _bridge!.Pings.ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task TestConnection_BridgeRefusesSignature_ReportsWhatItSaid()
+    {
+        _bridge = await FakeBridge.StartAsync("the-bridge-knows-another-secret-0000000");
+        var account = await _host.CreateAccountAsync(_bridge.CallbackUrl);
+
+        var response = await _host.Api.PostAsync($"/api/v1/platform-accounts/{account}/test", null);
+
+        var result = await response.Content.ReadFromJsonAsync<JsonElement>();
+        result.GetProperty("ok").GetBoolean().ShouldBeFalse();
+        result.GetProperty("message").GetString()!.ShouldContain("401");
+        _bridge.Rejected.ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task CreateAccount_ShortSecret_Returns400AndNothingIsCreated()
+    {
+        var response = await _host.Api.PostAsJsonAsync("/api/v1/platform-accounts", new
+        {
+            platform = "bridge", name = "RPA", settings = new { sharedSecret = "short", capabilities = "none" },
+        });
+
+        response.StatusCode.ShouldBe(System.Net.HttpStatusCode.BadRequest);
+        (await response.Content.ReadAsStringAsync()).ShouldContain("sharedSecret");
+        await using var db = _host.Server.CreateDbContext();
+        (await db.PlatformAccounts.CountAsync(a => a.Platform == PlatformKind.Bridge)).ShouldBe(0);
     }
 
     public async ValueTask DisposeAsync()
