@@ -191,7 +191,9 @@ public sealed class BridgePushFlowTests : IAsyncDisposable
     {
         var response = await _host.Api.PostAsJsonAsync("/api/v1/platform-accounts", new
         {
-            platform = "bridge", name = "RPA", settings = new { sharedSecret = "short", capabilities = "none" },
+            platform = "bridge",
+            name = "RPA",
+            settings = new { sharedSecret = "short", capabilities = "none" },
         });
 
         response.StatusCode.ShouldBe(System.Net.HttpStatusCode.BadRequest);
