@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using Microsoft.EntityFrameworkCore;
 using Qunzhu.Bridge.Client;
 using Qunzhu.Core.Bridge;
@@ -108,6 +109,27 @@ public sealed class BridgePullTests : IAsyncDisposable
         var row = await Eventually.UntilAsync(() => db.Outbox.AsNoTracking().FirstOrDefaultAsync(), o => o?.Status == OutboxStatus.DeadLetter, what: "a dead letter");
         row!.LastError!.ShouldContain("群已解散");
     }
+
+    [Fact]
+    public async Task TestConnection_PullBridge_OkOnlyAfterItPulled()
+    {
+        var client = await StartAsync();
+        Guid account;
+        await using (var db = _host.Server.CreateDbContext())
+            account = (await db.PlatformAccounts.AsNoTracking().SingleAsync(a => a.Platform == Core.Platforms.PlatformKind.Bridge)).Id;
+
+        var before = await TestAsync(account);
+        await client.PullAsync(TimeSpan.Zero);
+        var after = await TestAsync(account);
+
+        before.GetProperty("ok").GetBoolean().ShouldBeFalse();
+        before.GetProperty("message").GetString()!.ShouldContain("not pulled");
+        after.GetProperty("ok").GetBoolean().ShouldBeTrue();
+    }
+
+    private async Task<System.Text.Json.JsonElement> TestAsync(Guid account) =>
+        await (await _host.Api.PostAsync($"/api/v1/platform-accounts/{account}/test", null)).Content
+            .ReadFromJsonAsync<System.Text.Json.JsonElement>();
 
     [Fact]
     public async Task Pull_UnsignedOrOnPushAccount_IsRefused()

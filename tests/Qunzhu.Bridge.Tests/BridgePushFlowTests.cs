@@ -128,6 +128,41 @@ public sealed class BridgePushFlowTests : IAsyncDisposable
     }
 
     [Fact]
+    public async Task BridgeGroup_JoinRequested_ApprovedAtTheBridge_OrAStaffTaskWhenNotDeclared()
+    {
+        var (_, client) = await StartAsync();
+        await client.SendAsync(BridgeEvent.JoinRequested("e1", "g-1", Wang, answer: "朋友推荐"));
+
+        var approve = (await PerformedAsync(p => p.Count >= 1, "an approval")).Single();
+        approve.Type.ShouldBe(BridgeActionTypes.ApproveJoin);
+        approve.UserId.ShouldBe("wxid_wang");
+
+        var limited = await _host.CreateAccountAsync(_bridge!.CallbackUrl, "readsMessages,postsFreely");
+        var other = _host.Client(limited);
+        await other.SendAsync([BridgeEvent.ChatDiscovered("d1", "g-2", "二群"), BridgeEvent.JoinRequested("e1", "g-2", Wang)]);
+        var task = await Eventually.UntilAsync(async () =>
+        {
+            await using var db = _host.Server.CreateDbContext();
+            return await db.StaffTasks.AsNoTracking().FirstOrDefaultAsync(t => t.Kind == nameof(BotActionKind.ApproveJoinRequest));
+        }, t => t is not null, what: "an approval staff task");
+        task!.Title.ShouldContain("二群");
+        _bridge.Requests.Count(r => r.Action.Type == BridgeActionTypes.ApproveJoin).ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task ReceiveEvents_AccountDisabled_Returns403AndStoresNothing()
+    {
+        var (account, client) = await StartAsync();
+        (await _host.Api.PostAsync($"/api/v1/platform-accounts/{account}/disable", null)).IsSuccessStatusCode.ShouldBeTrue();
+        var before = await _host.InboxCountAsync(account);
+
+        var error = await Should.ThrowAsync<BridgeClientException>(() => client.SendAsync(BridgeEvent.MessagePosted("e1", "g-1", Wang, "签到", "m-1")));
+
+        error.StatusCode.ShouldBe(System.Net.HttpStatusCode.Forbidden);
+        (await _host.InboxCountAsync(account)).ShouldBe(before);
+    }
+
+    [Fact]
     public async Task Delivery_BridgeAnswers429WithRetryAfter_WaitsThatLongThenDeliversOnce()
     {
         var (_, client) = await StartAsync();
