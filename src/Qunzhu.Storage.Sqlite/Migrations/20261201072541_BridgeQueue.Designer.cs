@@ -11,7 +11,7 @@ using Qunzhu.Storage.Sqlite;
 namespace Qunzhu.Storage.Sqlite.Migrations
 {
     [DbContext(typeof(SqliteAppDbContext))]
-    [Migration("20261201065838_BridgeQueue")]
+    [Migration("20261201072541_BridgeQueue")]
     partial class BridgeQueue
     {
         /// <inheritdoc />
@@ -154,7 +154,6 @@ namespace Qunzhu.Storage.Sqlite.Migrations
 
                     b.Property<string>("Payload")
                         .IsRequired()
-                        .HasMaxLength(8192)
                         .HasColumnType("TEXT");
 
                     b.Property<int>("Pulls")
