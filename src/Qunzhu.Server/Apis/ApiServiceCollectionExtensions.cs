@@ -50,6 +50,7 @@ public static class ApiServiceCollectionExtensions
         api.MapModerationApi();
         api.MapOperationsApi();
         api.MapWorkspaceApi();
+        api.MapPlatformAccountsApi();
         return app;
     }
 }
