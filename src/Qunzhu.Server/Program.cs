@@ -1,3 +1,4 @@
+using Qunzhu.Connectors.Bridge;
 using Qunzhu.Connectors.Sandbox;
 using Qunzhu.Engine;
 using Qunzhu.Server.Apis;
@@ -12,6 +13,7 @@ builder.Services.AddQunzhuEngine();
 builder.Services.AddQunzhuApi();
 builder.Services.AddHostedService<StartupPhases>();   // back up → migrate → seed, before any worker
 builder.Services.AddSandboxConnector();
+builder.Services.AddBridgeConnector();
 builder.Services.AddQunzhuWorkers(builder.Configuration);
 
 var app = builder.Build();
@@ -20,6 +22,7 @@ app.UseStatusCodePages();
 app.UseAuthentication();
 app.UseAuthorization();
 app.MapQunzhuApi();
+app.MapBridgeWebhooks();
 
 await app.RunAsync();
 

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Qunzhu.Core.AutoReplies;
+using Qunzhu.Core.Bridge;
 using Qunzhu.Core.CheckIns;
 using Qunzhu.Core.Communities;
 using Qunzhu.Core.Moderation;
@@ -41,6 +42,7 @@ public abstract class AppDbContext(DbContextOptions options) : DbContext(options
     public DbSet<PartitionLease> PartitionLeases => Set<PartitionLease>();
     public DbSet<EngineNode> EngineNodes => Set<EngineNode>();
     public DbSet<SandboxLine> SandboxLines => Set<SandboxLine>();
+    public DbSet<BridgeQueuedAction> BridgeQueue => Set<BridgeQueuedAction>();
     /// <summary>ASP.NET Core Data Protection keys (they encrypt account secrets): in the database, so every
     /// node on one PostgreSQL shares them.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

@@ -71,7 +71,7 @@ public static class CommunitiesApi
         var active = await db.Memberships.CountAsync(m => m.CommunityId == id && m.LeftAt == null, ct);
         var messagesToday = await db.Messages.CountAsync(m => m.CommunityId == id && m.At >= startOfDay, ct);
         return TypedResults.Ok(new CommunityDetail(c.Id, c.Name, c.Platform, c.ExternalId, c.Type, c.TemplateId, c.Overrides,
-            cfg.SettingsFor(c.TemplateId, c.Overrides), c.Capabilities ?? platforms.Capabilities(c.Platform), active, messagesToday, c.CreatedAt));
+            cfg.SettingsFor(c.TemplateId, c.Overrides), await platforms.CapabilitiesAsync(c, ct), active, messagesToday, c.CreatedAt));
     }
 
     public static async Task<Results<NoContent, ValidationProblem, ProblemHttpResult>> Update(Guid id, UpdateCommunityRequest request,
