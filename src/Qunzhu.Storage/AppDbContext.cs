@@ -8,6 +8,7 @@ using Qunzhu.Core.Platforms;
 using Qunzhu.Core.Points;
 using Qunzhu.Core.Sandbox;
 using Qunzhu.Core.Templates;
+using Qunzhu.Core.WeCom;
 using Qunzhu.Core.Workspaces;
 
 namespace Qunzhu.Storage;
@@ -40,6 +41,10 @@ public abstract class AppDbContext(DbContextOptions options) : DbContext(options
     public DbSet<PartitionLease> PartitionLeases => Set<PartitionLease>();
     public DbSet<EngineNode> EngineNodes => Set<EngineNode>();
     public DbSet<SandboxLine> SandboxLines => Set<SandboxLine>();
+    public DbSet<WeComJoinWay> WeComJoinWays => Set<WeComJoinWay>();
+    public DbSet<WeComGroupMessage> WeComGroupMessages => Set<WeComGroupMessage>();
+    public DbSet<WeComGroupMember> WeComGroupMembers => Set<WeComGroupMember>();
+    public DbSet<WeComFollowUp> WeComFollowUps => Set<WeComFollowUp>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
