@@ -47,6 +47,7 @@ public static class ApiServiceCollectionExtensions
         api.MapModerationApi();
         api.MapOperationsApi();
         api.MapWorkspaceApi();
+        api.MapPlatformAccountsApi();
         return app;
     }
 }
