@@ -1,4 +1,6 @@
 using Qunzhu.Connectors.Sandbox;
+using Qunzhu.Connectors.WeCom;
+using Qunzhu.Connectors.WeCom.Callbacks;
 using Qunzhu.Engine;
 using Qunzhu.Server.Apis;
 using Qunzhu.Server.Startup;
@@ -12,6 +14,7 @@ builder.Services.AddQunzhuEngine();
 builder.Services.AddQunzhuApi();
 builder.Services.AddHostedService<StartupPhases>();   // back up → migrate → seed, before any worker
 builder.Services.AddSandboxConnector();
+builder.Services.AddWeComConnector();
 builder.Services.AddQunzhuWorkers(builder.Configuration);
 
 var app = builder.Build();
@@ -20,6 +23,7 @@ app.UseStatusCodePages();
 app.UseAuthentication();
 app.UseAuthorization();
 app.MapQunzhuApi();
+app.MapWeComWebhooks();
 
 await app.RunAsync();
 

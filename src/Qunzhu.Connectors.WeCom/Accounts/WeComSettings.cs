@@ -17,6 +17,9 @@ public sealed record WeComSettings(string CorpId, string? AgentId, string Secret
 
     public WeComCredentials Credentials => new(ApiBaseUrl, CorpId, Secret);
 
+    /// <summary>Never prints the secrets (records print every member by default).</summary>
+    public override string ToString() => $"WeComSettings({CorpId}, {ApiBaseUrl})";
+
     /// <summary>The callback crypto: receive id = corp id (customer-contact callbacks are sent to the corp).</summary>
     public WeComCallbackCrypto Crypto() => new(Token, EncodingAesKey, CorpId);
 
