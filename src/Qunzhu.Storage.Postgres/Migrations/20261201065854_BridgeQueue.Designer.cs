@@ -12,7 +12,7 @@ using Qunzhu.Storage.Postgres;
 namespace Qunzhu.Storage.Postgres.Migrations
 {
     [DbContext(typeof(PostgresAppDbContext))]
-    [Migration("20261201072557_BridgeQueue")]
+    [Migration("20261201065854_BridgeQueue")]
     partial class BridgeQueue
     {
         /// <inheritdoc />
@@ -163,7 +163,8 @@ namespace Qunzhu.Storage.Postgres.Migrations
 
                     b.Property<string>("Payload")
                         .IsRequired()
-                        .HasColumnType("text");
+                        .HasMaxLength(8192)
+                        .HasColumnType("character varying(8192)");
 
                     b.Property<int>("Pulls")
                         .HasColumnType("integer");

@@ -22,7 +22,7 @@ namespace Qunzhu.Storage.Sqlite.Migrations
                     OutboxId = table.Column<long>(type: "INTEGER", nullable: false),
                     IdempotencyKey = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
                     ChatId = table.Column<string>(type: "TEXT", maxLength: 128, nullable: false),
-                    Payload = table.Column<string>(type: "TEXT", nullable: false),
+                    Payload = table.Column<string>(type: "TEXT", maxLength: 8192, nullable: false),
                     Status = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
                     AvailableAt = table.Column<DateTime>(type: "TEXT", nullable: false),
                     LeaseExpiresAt = table.Column<DateTime>(type: "TEXT", nullable: true),

@@ -23,7 +23,7 @@ namespace Qunzhu.Storage.Postgres.Migrations
                     OutboxId = table.Column<long>(type: "bigint", nullable: false),
                     IdempotencyKey = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
                     ChatId = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: false),
-                    Payload = table.Column<string>(type: "text", nullable: false),
+                    Payload = table.Column<string>(type: "character varying(8192)", maxLength: 8192, nullable: false),
                     Status = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
                     AvailableAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
                     LeaseExpiresAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
