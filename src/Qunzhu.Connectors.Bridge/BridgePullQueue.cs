@@ -16,6 +16,7 @@ namespace Qunzhu.Connectors.Bridge;
 public sealed class BridgePullQueue(IAppDbContextFactory dbs, IOptions<BridgeOptions> options, TimeProvider time)
 {
     private const int ScanLimit = 500;
+    private static readonly TimeSpan HandOverWait = TimeSpan.FromMilliseconds(100);
     private readonly ConcurrentDictionary<Guid, Channel<bool>> _signals = new();
     private readonly ConcurrentDictionary<Guid, DateTimeOffset> _lastPull = new();
 
@@ -130,9 +131,7 @@ public sealed class BridgePullQueue(IAppDbContextFactory dbs, IOptions<BridgeOpt
             default:
                 q.Status = BridgeQueueStatus.Failed;
                 q.CompletedAt = now;
-                var reason = $"The bridge reported: {q.Error ?? result.Status}";
-                await db.Outbox.Where(o => o.Id == outboxId && o.AccountId == accountId)
-                    .ExecuteUpdateAsync(s => s.SetProperty(o => o.Status, OutboxStatus.DeadLetter).SetProperty(o => o.LastError, reason), ct);
+                await DeadLetterAsync(db, accountId, outboxId, $"The bridge reported: {q.Error ?? result.Status}", ct);
                 break;
         }
         try
@@ -145,6 +144,19 @@ public sealed class BridgePullQueue(IAppDbContextFactory dbs, IOptions<BridgeOpt
         }
         if (q.Status == BridgeQueueStatus.Queued) Signal(accountId);
         return BridgeResultOutcome.Recorded;
+    }
+
+    /// <summary>Marks the outbox row failed. The dispatcher saves "delivered" just after the hand-over, and a quick
+    /// bridge can report before that: wait (briefly, bounded) for the row to say delivered, so the failure is not overwritten.</summary>
+    private async Task DeadLetterAsync(AppDbContext db, Guid accountId, long outboxId, string reason, CancellationToken ct)
+    {
+        for (var attempt = 0; attempt < 50; attempt++)
+        {
+            var changed = await db.Outbox.Where(o => o.Id == outboxId && o.AccountId == accountId && o.Status != OutboxStatus.Pending)
+                .ExecuteUpdateAsync(s => s.SetProperty(o => o.Status, OutboxStatus.DeadLetter).SetProperty(o => o.LastError, reason), ct);
+            if (changed > 0 || !await db.Outbox.AnyAsync(o => o.Id == outboxId && o.AccountId == accountId && o.Status == OutboxStatus.Pending, ct)) return;
+            await Task.Delay(HandOverWait, time, ct);
+        }
     }
 
     private void Signal(Guid accountId) => _signals.GetOrAdd(accountId, _ => NewSignal()).Writer.TryWrite(true);

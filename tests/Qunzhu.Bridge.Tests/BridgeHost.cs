@@ -14,11 +14,17 @@ public sealed class BridgeHost : IAsyncDisposable
     public const string Secret = "bridge-secret-0123456789abcdef-0123456789";
     public const string AllCapabilities = "readsMessages,postsFreely,removesMembers,mutesMembers,deletesMessages,handlesJoinRequests";
 
-    public BridgeHost(IDictionary<string, string?>? settings = null)
+    public BridgeHost(IDictionary<string, string?>? settings = null, TestDatabase? database = null)
     {
-        Server = new QunzhuServer(settings: settings);
+        var all = database?.ServerSettings ?? [];
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>()) all[key] = value;
+        Database = database;
+        Server = new QunzhuServer(settings: all);
         Api = Server.CreateApiClient();
     }
+
+    /// <summary>The database the server runs on, when not its own SQLite file (disposed with the host).</summary>
+    public TestDatabase? Database { get; }
 
     public QunzhuServer Server { get; }
 
@@ -63,5 +69,6 @@ public sealed class BridgeHost : IAsyncDisposable
     {
         Api.Dispose();
         await Server.DisposeAsync();
+        if (Database is not null) await Database.DisposeAsync();
     }
 }

@@ -163,6 +163,28 @@ public sealed class BridgePushFlowTests : IAsyncDisposable
     }
 
     [Fact]
+    public async Task Communities_BridgeNotReadingMessages_ShowCheckInAndModerationUnavailableWithWhy()
+    {
+        _bridge = await FakeBridge.StartAsync(BridgeHost.Secret);
+        var reading = await _host.CreateAccountAsync(_bridge.CallbackUrl);
+        var blind = await _host.CreateAccountAsync(_bridge.CallbackUrl, "postsFreely");
+        await _host.Client(reading).SendAsync(BridgeEvent.ChatDiscovered("d1", "g-r", "能读消息的群"));
+        await _host.Client(blind).SendAsync(BridgeEvent.ChatDiscovered("d1", "g-b", "读不到消息的群"));
+        var readingGroup = await _host.CommunityAsync(reading, "g-r");
+        var blindGroup = await _host.CommunityAsync(blind, "g-b");
+
+        var list = (await _host.Api.GetFromJsonAsync<JsonElement>("/api/v1/communities?platform=bridge")).GetProperty("items").EnumerateArray().ToList();
+        var detail = await _host.Api.GetFromJsonAsync<JsonElement>($"/api/v1/communities/{blindGroup.Id}");
+
+        list.Single(c => c.GetProperty("id").GetGuid() == readingGroup.Id).TryGetProperty("unavailable", out _).ShouldBeFalse();
+        list.Single(c => c.GetProperty("id").GetGuid() == blindGroup.Id).GetProperty("unavailable").EnumerateArray()
+            .Select(f => f.GetString()).ShouldBe(["checkIn", "autoReply", "moderation"]);
+        detail.GetProperty("capabilities").GetProperty("postsFreely").GetBoolean().ShouldBeTrue();
+        detail.GetProperty("capabilities").GetProperty("removesMembers").GetBoolean().ShouldBeFalse();
+        detail.GetProperty("unavailable")[0].GetProperty("reason").GetString()!.ShouldContain("readsMessages");
+    }
+
+    [Fact]
     public async Task Delivery_BridgeAnswers429WithRetryAfter_WaitsThatLongThenDeliversOnce()
     {
         var (_, client) = await StartAsync();

@@ -16,12 +16,15 @@ public sealed class PlatformCatalog(IEnumerable<IPlatformConnector> connectors)
 
     /// <summary>What this chat can do: its own setting, else the platform's; where the account declares its
     /// capabilities (the Bridge), the chat's setting can only narrow that declaration.</summary>
-    public async ValueTask<PlatformCapabilities> CapabilitiesAsync(Community community, CancellationToken ct)
+    public ValueTask<PlatformCapabilities> CapabilitiesAsync(Community community, CancellationToken ct) =>
+        CapabilitiesAsync(community.Platform, community.AccountId, community.Capabilities, ct);
+
+    /// <param name="own">The chat's own capabilities setting, if any.</param>
+    public async ValueTask<PlatformCapabilities> CapabilitiesAsync(PlatformKind platform, Guid accountId, PlatformCapabilities? own, CancellationToken ct)
     {
-        if (_connectors.GetValueOrDefault(community.Platform) is not IAccountCapabilities account)
-            return community.Capabilities ?? Capabilities(community.Platform);
-        var declared = await account.CapabilitiesAsync(community.AccountId, ct);
-        return community.Capabilities is { } own ? own.Intersect(declared) : declared;
+        if (_connectors.GetValueOrDefault(platform) is not IAccountCapabilities account) return own ?? Capabilities(platform);
+        var declared = await account.CapabilitiesAsync(accountId, ct);
+        return own is null ? declared : own.Intersect(declared);
     }
 
     public IPlatformConnector? Connector(PlatformKind platform) => _connectors.GetValueOrDefault(platform);

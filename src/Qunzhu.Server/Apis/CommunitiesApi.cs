@@ -56,10 +56,16 @@ public static class CommunitiesApi
             .Select(c => new CommunitySummary(c.Id, c.Name, c.Platform, c.Type, c.TemplateId,
                 db.Memberships.Count(m => m.CommunityId == c.Id && m.LeftAt == null), c.CreatedAt))
             .ToListAsync(ct);
-        // The platform's defaults; a group's own capabilities (and the reasons) are in its detail.
-        items = [.. items.Select(i => platforms.Capabilities(i.Platform).ReadsMessages
-            ? i
-            : i with { Unavailable = [CapabilityNotes.CheckIn, CapabilityNotes.AutoReply, CapabilityNotes.Moderation] })];
+        // What each group can do (its platform, its account's declaration, its own setting); the reasons are in its detail.
+        var ids = items.Select(i => i.Id).ToList();
+        var owners = await db.Communities.AsNoTracking().Where(c => ids.Contains(c.Id))
+            .Select(c => new { c.Id, c.Platform, c.AccountId, c.Capabilities }).ToDictionaryAsync(c => c.Id, ct);
+        for (var i = 0; i < items.Count; i++)
+        {
+            var o = owners[items[i].Id];
+            if (!(await platforms.CapabilitiesAsync(o.Platform, o.AccountId, o.Capabilities, ct)).ReadsMessages)
+                items[i] = items[i] with { Unavailable = [CapabilityNotes.CheckIn, CapabilityNotes.AutoReply, CapabilityNotes.Moderation] };
+        }
         return TypedResults.Ok(new PagedList<CommunitySummary>(items, total, page, pageSize));
     }
 

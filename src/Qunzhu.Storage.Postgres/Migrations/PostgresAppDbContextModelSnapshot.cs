@@ -160,8 +160,7 @@ namespace Qunzhu.Storage.Postgres.Migrations
 
                     b.Property<string>("Payload")
                         .IsRequired()
-                        .HasMaxLength(8192)
-                        .HasColumnType("character varying(8192)");
+                        .HasColumnType("text");
 
                     b.Property<int>("Pulls")
                         .HasColumnType("integer");

@@ -151,7 +151,6 @@ namespace Qunzhu.Storage.Sqlite.Migrations
 
                     b.Property<string>("Payload")
                         .IsRequired()
-                        .HasMaxLength(8192)
                         .HasColumnType("TEXT");
 
                     b.Property<int>("Pulls")

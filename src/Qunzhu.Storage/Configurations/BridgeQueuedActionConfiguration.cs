@@ -11,7 +11,6 @@ internal sealed class BridgeQueuedActionConfiguration : IEntityTypeConfiguration
         b.Property(x => x.Id).ValueGeneratedOnAdd();
         b.Property(x => x.IdempotencyKey).HasMaxLength(200);
         b.Property(x => x.ChatId).HasMaxLength(128);
-        b.Property(x => x.Payload).HasMaxLength(8192);
         b.Property(x => x.Error).HasMaxLength(2000);
         // Two results for one action at once: the second sees the first's status change and settles nothing.
         b.Property(x => x.Status).IsConcurrencyToken();
