@@ -1,3 +1,4 @@
+using Qunzhu.Connectors.Bridge;
 using Qunzhu.Connectors.Sandbox;
 using Qunzhu.Connectors.WeCom;
 using Qunzhu.Connectors.WeCom.Callbacks;
@@ -15,6 +16,7 @@ builder.Services.AddQunzhuApi();
 builder.Services.AddHostedService<StartupPhases>();   // back up → migrate → seed, before any worker
 builder.Services.AddSandboxConnector();
 builder.Services.AddWeComConnector();
+builder.Services.AddBridgeConnector();
 builder.Services.AddQunzhuWorkers(builder.Configuration);
 
 var app = builder.Build();
@@ -24,6 +26,7 @@ app.UseAuthentication();
 app.UseAuthorization();
 app.MapQunzhuApi();
 app.MapWeComWebhooks();
+app.MapBridgeWebhooks();
 
 await app.RunAsync();
 

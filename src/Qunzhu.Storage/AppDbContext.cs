@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Qunzhu.Core.AutoReplies;
+using Qunzhu.Core.Bridge;
 using Qunzhu.Core.CheckIns;
 using Qunzhu.Core.Communities;
 using Qunzhu.Core.Moderation;
@@ -46,6 +47,7 @@ public abstract class AppDbContext(DbContextOptions options) : DbContext(options
     public DbSet<WeComGroupMessage> WeComGroupMessages => Set<WeComGroupMessage>();
     public DbSet<WeComGroupMember> WeComGroupMembers => Set<WeComGroupMember>();
     public DbSet<WeComFollowUp> WeComFollowUps => Set<WeComFollowUp>();
+    public DbSet<BridgeQueuedAction> BridgeQueue => Set<BridgeQueuedAction>();
     /// <summary>ASP.NET Core Data Protection keys (they encrypt account secrets): in the database, so every
     /// node on one PostgreSQL shares them.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

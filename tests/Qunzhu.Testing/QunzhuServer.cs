@@ -19,7 +19,7 @@ public sealed class QunzhuServer : WebApplicationFactory<Program>
     public QunzhuServer(string? databasePath = null, IDictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null)
     {
         _services = services;
-        DatabasePath = databasePath ?? Path.Combine(Path.GetTempPath(), "qunzhu-tests", Guid.NewGuid().ToString("N"), "qunzhu.db");
+        DatabasePath = databasePath ?? Path.Combine(TestRoot, Guid.NewGuid().ToString("N"), "qunzhu.db");
         _settings = new Dictionary<string, string?>
         {
             ["ConnectionStrings:Qunzhu"] = $"Data Source={DatabasePath}",
@@ -33,6 +33,30 @@ public sealed class QunzhuServer : WebApplicationFactory<Program>
     }
 
     public string DatabasePath { get; }
+
+    private static readonly string TestRoot = Path.Combine(Path.GetTempPath(), "qunzhu-tests");
+
+    /// <summary>Databases of earlier runs: a server cannot delete its own on dispose, since a restart test
+    /// opens the same file with the next server; so each run removes what runs over two hours ago left.</summary>
+    static QunzhuServer()
+    {
+        if (!Directory.Exists(TestRoot)) return;
+        var cutoff = TimeProvider.System.GetUtcNow().UtcDateTime.AddHours(-2);
+        foreach (var dir in new DirectoryInfo(TestRoot).EnumerateDirectories().Where(d => d.LastWriteTimeUtc < cutoff))
+        {
+            try
+            {
+                dir.Delete(recursive: true);
+            }
+            catch (IOException)
+            {
+                // Still in use by a run that is going on: the next run removes it.
+            }
+            catch (UnauthorizedAccessException)
+            {
+            }
+        }
+    }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {

@@ -74,7 +74,7 @@ public static class CommunitiesApi
         var startOfDay = TimeZoneInfo.ConvertTimeToUtc(today.ToDateTime(TimeOnly.MinValue), cfg.Zone);
         var active = await db.Memberships.CountAsync(m => m.CommunityId == id && m.LeftAt == null, ct);
         var messagesToday = await db.Messages.CountAsync(m => m.CommunityId == id && m.At >= startOfDay, ct);
-        var capabilities = c.Capabilities ?? platforms.Capabilities(c.Platform);
+        var capabilities = await platforms.CapabilitiesAsync(c, ct);
         return TypedResults.Ok(new CommunityDetail(c.Id, c.Name, c.Platform, c.ExternalId, c.Type, c.TemplateId, c.Overrides,
             cfg.SettingsFor(c.TemplateId, c.Overrides), capabilities, active, messagesToday, c.CreatedAt)
         {
