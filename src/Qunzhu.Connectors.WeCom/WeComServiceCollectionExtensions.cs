@@ -21,6 +21,8 @@ public static class WeComServiceCollectionExtensions
         services.AddHttpClient<WeComApiClient>(h => h.Timeout = TimeSpan.FromSeconds(30))
             .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) })
             .SetHandlerLifetime(Timeout.InfiniteTimeSpan)
+            // WeCom takes access_token and corpsecret in the query string: keep request URLs out of the logs.
+            .RemoveAllLoggers()
             .AddStandardResilienceHandler(o =>
             {
                 // WeCom answers errors with HTTP 200 and an errcode (handled by the client); this only retries

@@ -28,6 +28,8 @@ public sealed class DeliveryOptions
     {
         ["Sandbox"] = new RateLimit { PerChatPerSecond = 20, PerChatBurst = 20, PerAccountPerSecond = 10_000, PerAccountBurst = 10_000 },
         ["Telegram"] = new RateLimit { PerChatPerSecond = 1, PerChatBurst = 1, PerChatPerMinute = 20, PerAccountPerSecond = 30, PerAccountBurst = 30 },
+        // WeCom: only an internal group's robot posts (20 messages a minute per robot = per account).
+        ["WeCom"] = new RateLimit { PerChatPerSecond = 1, PerChatBurst = 1, PerChatPerMinute = 20, PerAccountPerSecond = 20.0 / 60, PerAccountBurst = 20 },
     };
 }
 

@@ -11,7 +11,7 @@ using Qunzhu.Storage.Sqlite;
 namespace Qunzhu.Storage.Sqlite.Migrations
 {
     [DbContext(typeof(SqliteAppDbContext))]
-    [Migration("20261201065334_WeComConnector")]
+    [Migration("20261201073059_WeComConnector")]
     partial class WeComConnector
     {
         /// <inheritdoc />
@@ -112,6 +112,74 @@ namespace Qunzhu.Storage.Sqlite.Migrations
                     b.HasIndex("WorkspaceId");
 
                     b.ToTable("AutoReplyRules");
+                });
+
+            modelBuilder.Entity("Qunzhu.Core.Bridge.BridgeQueuedAction", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("AccountId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("AvailableAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ChatId")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("CompletedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Error")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("IdempotencyKey")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("LeaseExpiresAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("OutboxId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Payload")
+                        .IsRequired()
+                        .HasMaxLength(8192)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Pulls")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Retries")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Status")
+                        .IsConcurrencyToken()
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("WorkspaceId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AccountId", "OutboxId")
+                        .IsUnique();
+
+                    b.HasIndex("AccountId", "Status", "Id");
+
+                    b.ToTable("BridgeQueue");
                 });
 
             modelBuilder.Entity("Qunzhu.Core.CheckIns.CheckIn", b =>
