@@ -1,7 +1,6 @@
 using System.Net.Http.Headers;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Qunzhu.Storage;
 
@@ -15,7 +14,7 @@ public sealed class QunzhuServer : WebApplicationFactory<Program>
     private readonly Dictionary<string, string?> _settings;
     private readonly Action<IServiceCollection>? _services;
 
-    /// <param name="services">Replaces or adds services after the server's own (a fake platform, a log capture).</param>
+    /// <param name="services">Extra registrations (e.g. a test platform's normalizer), after the server's own.</param>
     public QunzhuServer(string? databasePath = null, IDictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null)
     {
         _services = services;
@@ -40,7 +39,7 @@ public sealed class QunzhuServer : WebApplicationFactory<Program>
         // The server's folder (its appsettings.json), found from wherever the tests or benchmarks run.
         builder.UseContentRoot(ServerDirectory());
         foreach (var (key, value) in _settings) builder.UseSetting(key, value);
-        if (_services is not null) builder.ConfigureTestServices(_services);
+        if (_services is not null) builder.ConfigureServices(_services);
     }
 
     private static string ServerDirectory()

@@ -14,6 +14,8 @@ public sealed record PlatformCapabilities
     public bool MutesMembers { get; init; } = true;
     /// <summary>The bot can delete a member's message.</summary>
     public bool DeletesMessages { get; init; } = true;
+    /// <summary>The bot can approve or decline requests to join the group.</summary>
+    public bool HandlesJoinRequests { get; init; } = true;
 
     public static PlatformCapabilities Full { get; } = new();
 
@@ -23,6 +25,7 @@ public sealed record PlatformCapabilities
         BotActionKind.DeleteMessage => DeletesMessages,
         BotActionKind.MuteMember => MutesMembers,
         BotActionKind.RemoveMember => RemovesMembers,
+        BotActionKind.ApproveJoinRequest or BotActionKind.DeclineJoinRequest => HandlesJoinRequests,
         _ => false,
     };
 }
