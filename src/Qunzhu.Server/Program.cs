@@ -1,4 +1,5 @@
 using Qunzhu.Connectors.Sandbox;
+using Qunzhu.Connectors.Telegram;
 using Qunzhu.Engine;
 using Qunzhu.Server.Apis;
 using Qunzhu.Server.Startup;
@@ -12,6 +13,7 @@ builder.Services.AddQunzhuEngine();
 builder.Services.AddQunzhuApi();
 builder.Services.AddHostedService<StartupPhases>();   // back up → migrate → seed, before any worker
 builder.Services.AddSandboxConnector();
+builder.Services.AddTelegramConnector(builder.Configuration);
 builder.Services.AddQunzhuWorkers(builder.Configuration);
 
 var app = builder.Build();
@@ -20,6 +22,7 @@ app.UseStatusCodePages();
 app.UseAuthentication();
 app.UseAuthorization();
 app.MapQunzhuApi();
+app.MapTelegramWebhooks();
 
 await app.RunAsync();
 

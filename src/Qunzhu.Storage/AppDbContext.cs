@@ -41,6 +41,7 @@ public abstract class AppDbContext(DbContextOptions options) : DbContext(options
     public DbSet<PartitionLease> PartitionLeases => Set<PartitionLease>();
     public DbSet<EngineNode> EngineNodes => Set<EngineNode>();
     public DbSet<SandboxLine> SandboxLines => Set<SandboxLine>();
+    public DbSet<InviteLink> InviteLinks => Set<InviteLink>();
     /// <summary>ASP.NET Core Data Protection keys (they encrypt account secrets): in the database, so every
     /// node on one PostgreSQL shares them.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

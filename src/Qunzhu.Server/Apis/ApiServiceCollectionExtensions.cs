@@ -48,6 +48,7 @@ public static class ApiServiceCollectionExtensions
         api.MapOperationsApi();
         api.MapWorkspaceApi();
         api.MapPlatformAccountsApi();
+        api.MapInviteLinksApi();
         return app;
     }
 }
