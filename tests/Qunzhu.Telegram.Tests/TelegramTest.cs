@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Qunzhu.Connectors.Telegram;
 using Qunzhu.Core.Platforms;
 using Qunzhu.Telegram.Tests.Fake;
@@ -23,6 +24,9 @@ public abstract class TelegramTest : IAsyncLifetime
 
     protected HttpClient Http { get; private set; } = null!;
 
+    /// <summary>Every log line the server wrote (at the level <see cref="Settings"/> sets).</summary>
+    protected LogCapture Logs { get; } = new();
+
     protected virtual Dictionary<string, string?> Settings => new()
     {
         ["Telegram:PollTimeoutSeconds"] = "1",
@@ -33,7 +37,8 @@ public abstract class TelegramTest : IAsyncLifetime
     public async ValueTask InitializeAsync()
     {
         Fake = await FakeBotApi.StartAsync();
-        Server = new QunzhuServer(settings: Settings);
+        Server = new QunzhuServer(settings: Settings,
+            services: s => s.AddSingleton<Microsoft.Extensions.Logging.ILoggerProvider>(Logs));
         Http = Server.CreateApiClient();
     }
 
