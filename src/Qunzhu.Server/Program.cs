@@ -1,5 +1,8 @@
+using Qunzhu.Connectors.Bridge;
 using Qunzhu.Connectors.Sandbox;
 using Qunzhu.Connectors.Telegram;
+using Qunzhu.Connectors.WeCom;
+using Qunzhu.Connectors.WeCom.Callbacks;
 using Qunzhu.Engine;
 using Qunzhu.Server.Apis;
 using Qunzhu.Server.Startup;
@@ -14,6 +17,8 @@ builder.Services.AddQunzhuApi();
 builder.Services.AddHostedService<StartupPhases>();   // back up → migrate → seed, before any worker
 builder.Services.AddSandboxConnector();
 builder.Services.AddTelegramConnector(builder.Configuration);
+builder.Services.AddBridgeConnector();
+builder.Services.AddWeComConnector();
 builder.Services.AddQunzhuWorkers(builder.Configuration);
 
 var app = builder.Build();
@@ -23,6 +28,8 @@ app.UseAuthentication();
 app.UseAuthorization();
 app.MapQunzhuApi();
 app.MapTelegramWebhooks();
+app.MapBridgeWebhooks();
+app.MapWeComWebhooks();
 
 await app.RunAsync();
 

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Qunzhu.Core.AutoReplies;
+using Qunzhu.Core.Bridge;
 using Qunzhu.Core.CheckIns;
 using Qunzhu.Core.Communities;
 using Qunzhu.Core.Moderation;
@@ -9,6 +10,7 @@ using Qunzhu.Core.Platforms;
 using Qunzhu.Core.Points;
 using Qunzhu.Core.Sandbox;
 using Qunzhu.Core.Templates;
+using Qunzhu.Core.WeCom;
 using Qunzhu.Core.Workspaces;
 
 namespace Qunzhu.Storage;
@@ -42,6 +44,11 @@ public abstract class AppDbContext(DbContextOptions options) : DbContext(options
     public DbSet<EngineNode> EngineNodes => Set<EngineNode>();
     public DbSet<SandboxLine> SandboxLines => Set<SandboxLine>();
     public DbSet<InviteLink> InviteLinks => Set<InviteLink>();
+    public DbSet<BridgeQueuedAction> BridgeQueue => Set<BridgeQueuedAction>();
+    public DbSet<WeComJoinWay> WeComJoinWays => Set<WeComJoinWay>();
+    public DbSet<WeComGroupMessage> WeComGroupMessages => Set<WeComGroupMessage>();
+    public DbSet<WeComGroupMember> WeComGroupMembers => Set<WeComGroupMember>();
+    public DbSet<WeComFollowUp> WeComFollowUps => Set<WeComFollowUp>();
     /// <summary>ASP.NET Core Data Protection keys (they encrypt account secrets): in the database, so every
     /// node on one PostgreSQL shares them.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

@@ -12,7 +12,10 @@ namespace Qunzhu.Api.Tests;
 /// learns of becomes a community without anyone creating it by hand.
 public sealed class EngineContractTests : IAsyncDisposable
 {
-    private readonly QunzhuServer _server = new(services: s => s.AddSingleton<IEventNormalizer, LinesNormalizer>());
+    // Stands in for the Bridge connector (normalizer and delivery), whose real protocol has one event per payload.
+    private readonly QunzhuServer _server = new(services: s => s
+        .AddSingleton<IEventNormalizer, LinesNormalizer>()
+        .AddSingleton<IPlatformConnector, AcceptingConnector>());
 
     [Fact]
     public async Task ChatDiscovered_ThenJoinsInOnePayload_CreatesCommunityAndGreetsBothOnce()
@@ -87,5 +90,15 @@ public sealed class EngineContractTests : IAsyncDisposable
                 _ => throw new FormatException(f[0]),
             }),
         ];
+    }
+
+    /// Delivers everything, like a platform that can do it all.
+    private sealed class AcceptingConnector : IPlatformConnector
+    {
+        public PlatformKind Platform => PlatformKind.Bridge;
+
+        public PlatformCapabilities Capabilities => PlatformCapabilities.Full;
+
+        public Task<DeliveryResult> DeliverAsync(OutboundAction action, CancellationToken cancellationToken) => Task.FromResult(DeliveryResult.Delivered);
     }
 }

@@ -19,6 +19,17 @@ public sealed record PlatformCapabilities
 
     public static PlatformCapabilities Full { get; } = new();
 
+    /// <summary>What both allow: a chat's own settings can narrow an account's declaration, never widen it.</summary>
+    public PlatformCapabilities Intersect(PlatformCapabilities other) => new()
+    {
+        ReadsMessages = ReadsMessages && other.ReadsMessages,
+        PostsFreely = PostsFreely && other.PostsFreely,
+        RemovesMembers = RemovesMembers && other.RemovesMembers,
+        MutesMembers = MutesMembers && other.MutesMembers,
+        DeletesMessages = DeletesMessages && other.DeletesMessages,
+        HandlesJoinRequests = HandlesJoinRequests && other.HandlesJoinRequests,
+    };
+
     public bool Supports(BotActionKind kind) => kind switch
     {
         BotActionKind.SendMessage => PostsFreely,

@@ -26,8 +26,9 @@ public sealed partial class EventEngine(
     TimeProvider time,
     ILogger<EventEngine> logger)
 {
+    // A later registration replaces an earlier one, so a host or a test can stand in for a platform.
     private readonly Dictionary<Core.Platforms.PlatformKind, IEventNormalizer> _normalizers =
-        normalizers.ToDictionary(n => n.Platform);
+        normalizers.GroupBy(n => n.Platform).ToDictionary(g => g.Key, g => g.Last());
 
     /// <returns>How many events were settled (processed or failed for good); 0 when there was nothing to do
     /// or when an event must be retried before later ones may run.</returns>
@@ -158,7 +159,7 @@ public sealed partial class EventEngine(
         {
             var requester = session.ResolveMember(community, user, request.At);
             var action = await JoinRequestPolicy.DecideAsync(db, community, requester, request, cfg.Workspace.Locale, ct);
-            router.Route(db, community, community.Capabilities ?? platforms.Capabilities(community.Platform), action,
+            router.Route(db, community, await platforms.CapabilitiesAsync(community, ct), action,
                 $"{keyPrefix}:0", cfg.Workspace.Locale, now, requester.Id);
             return false;
         }
@@ -209,7 +210,7 @@ public sealed partial class EventEngine(
             Member = member,
             Membership = membership,
             Settings = cfg.SettingsFor(community.TemplateId, community.Overrides),
-            Capabilities = community.Capabilities ?? platforms.Capabilities(community.Platform),
+            Capabilities = await platforms.CapabilitiesAsync(community, ct),
             TemplateId = templateId,
             Now = now,
         };

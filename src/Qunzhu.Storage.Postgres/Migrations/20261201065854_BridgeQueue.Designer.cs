@@ -12,8 +12,8 @@ using Qunzhu.Storage.Postgres;
 namespace Qunzhu.Storage.Postgres.Migrations
 {
     [DbContext(typeof(PostgresAppDbContext))]
-    [Migration("20261201065718_TelegramInviteLinks")]
-    partial class TelegramInviteLinks
+    [Migration("20261201065854_BridgeQueue")]
+    partial class BridgeQueue
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -121,6 +121,76 @@ namespace Qunzhu.Storage.Postgres.Migrations
                     b.ToTable("AutoReplyRules");
                 });
 
+            modelBuilder.Entity("Qunzhu.Core.Bridge.BridgeQueuedAction", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<Guid>("AccountId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("AvailableAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ChatId")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)");
+
+                    b.Property<DateTime?>("CompletedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Error")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("IdempotencyKey")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTime?>("LeaseExpiresAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long>("OutboxId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Payload")
+                        .IsRequired()
+                        .HasMaxLength(8192)
+                        .HasColumnType("character varying(8192)");
+
+                    b.Property<int>("Pulls")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Retries")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Status")
+                        .IsConcurrencyToken()
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<Guid>("WorkspaceId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AccountId", "OutboxId")
+                        .IsUnique();
+
+                    b.HasIndex("AccountId", "Status", "Id");
+
+                    b.ToTable("BridgeQueue");
+                });
+
             modelBuilder.Entity("Qunzhu.Core.CheckIns.CheckIn", b =>
                 {
                     b.Property<Guid>("Id")
@@ -218,47 +288,6 @@ namespace Qunzhu.Storage.Postgres.Migrations
                     b.HasIndex("WorkspaceId", "CreatedAt");
 
                     b.ToTable("Communities");
-                });
-
-            modelBuilder.Entity("Qunzhu.Core.Communities.InviteLink", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("uuid");
-
-                    b.Property<Guid>("CommunityId")
-                        .HasColumnType("uuid");
-
-                    b.Property<DateTime>("CreatedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<bool>("CreatesJoinRequest")
-                        .HasColumnType("boolean");
-
-                    b.Property<int?>("MemberLimit")
-                        .HasColumnType("integer");
-
-                    b.Property<string>("Name")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)");
-
-                    b.Property<string>("Url")
-                        .IsRequired()
-                        .HasMaxLength(512)
-                        .HasColumnType("character varying(512)");
-
-                    b.Property<Guid>("WorkspaceId")
-                        .HasColumnType("uuid");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("CommunityId", "Name")
-                        .IsUnique();
-
-                    b.HasIndex("WorkspaceId", "CreatedAt");
-
-                    b.ToTable("InviteLinks");
                 });
 
             modelBuilder.Entity("Qunzhu.Core.Communities.Member", b =>
