@@ -1,5 +1,6 @@
 using Qunzhu.Connectors.Bridge;
 using Qunzhu.Connectors.Sandbox;
+using Qunzhu.Connectors.Telegram;
 using Qunzhu.Connectors.WeCom;
 using Qunzhu.Connectors.WeCom.Callbacks;
 using Qunzhu.Engine;
@@ -15,6 +16,7 @@ builder.Services.AddQunzhuEngine();
 builder.Services.AddQunzhuApi();
 builder.Services.AddHostedService<StartupPhases>();   // back up → migrate → seed, before any worker
 builder.Services.AddSandboxConnector();
+builder.Services.AddTelegramConnector(builder.Configuration);
 builder.Services.AddBridgeConnector();
 builder.Services.AddWeComConnector();
 builder.Services.AddQunzhuWorkers(builder.Configuration);
@@ -25,6 +27,7 @@ app.UseStatusCodePages();
 app.UseAuthentication();
 app.UseAuthorization();
 app.MapQunzhuApi();
+app.MapTelegramWebhooks();
 app.MapBridgeWebhooks();
 app.MapWeComWebhooks();
 

@@ -43,6 +43,7 @@ public abstract class AppDbContext(DbContextOptions options) : DbContext(options
     public DbSet<PartitionLease> PartitionLeases => Set<PartitionLease>();
     public DbSet<EngineNode> EngineNodes => Set<EngineNode>();
     public DbSet<SandboxLine> SandboxLines => Set<SandboxLine>();
+    public DbSet<InviteLink> InviteLinks => Set<InviteLink>();
     public DbSet<BridgeQueuedAction> BridgeQueue => Set<BridgeQueuedAction>();
     public DbSet<WeComJoinWay> WeComJoinWays => Set<WeComJoinWay>();
     public DbSet<WeComGroupMessage> WeComGroupMessages => Set<WeComGroupMessage>();

@@ -167,7 +167,14 @@ public sealed partial class EventEngine(
         switch (chatEvent)
         {
             case MemberJoined joined:
-                if (!isNew && membership.LeftAt is not null)
+                if (!isNew && membership.LeftAt is null)
+                {
+                    // Already in the group: the same join reported a second time (Telegram sends chat_member and
+                    // a new_chat_members message for one join). Keep the attribution, greet nobody again.
+                    membership.InviteCode ??= joined.InviteCode;
+                    return false;
+                }
+                if (!isNew)
                 {
                     membership.JoinCount++;
                     membership.JoinedAt = joined.At;

@@ -51,6 +51,7 @@ public static class ApiServiceCollectionExtensions
         api.MapOperationsApi();
         api.MapWorkspaceApi();
         api.MapPlatformAccountsApi();
+        api.MapInviteLinksApi();
         api.MapWeComApi();
         return app;
     }

@@ -277,6 +277,47 @@ namespace Qunzhu.Storage.Sqlite.Migrations
                     b.ToTable("Communities");
                 });
 
+            modelBuilder.Entity("Qunzhu.Core.Communities.InviteLink", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CommunityId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("CreatesJoinRequest")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("MemberLimit")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Url")
+                        .IsRequired()
+                        .HasMaxLength(512)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("WorkspaceId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CommunityId", "Name")
+                        .IsUnique();
+
+                    b.HasIndex("WorkspaceId", "CreatedAt");
+
+                    b.ToTable("InviteLinks");
+                });
+
             modelBuilder.Entity("Qunzhu.Core.Communities.Member", b =>
                 {
                     b.Property<Guid>("Id")
