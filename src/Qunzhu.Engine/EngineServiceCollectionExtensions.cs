@@ -2,7 +2,9 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Qunzhu.Core.Moderation;
+using Qunzhu.Engine.Broadcasts;
 using Qunzhu.Engine.Caching;
+using Qunzhu.Engine.Content;
 using Qunzhu.Engine.Delivery;
 using Qunzhu.Engine.Ingestion;
 using Qunzhu.Engine.Modules;
@@ -18,6 +20,9 @@ public static class EngineServiceCollectionExtensions
     public static IServiceCollection AddQunzhuEngine(this IServiceCollection services)
     {
         services.AddOptions<EngineOptions>().BindConfiguration(EngineOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<BroadcastOptions>().BindConfiguration(BroadcastOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<MediaOptions>().BindConfiguration(MediaOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<IMediaStore, LocalMediaStore>();
         services.AddOptions<DeliveryOptions>().BindConfiguration(DeliveryOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
 
@@ -36,6 +41,10 @@ public static class EngineServiceCollectionExtensions
         services.AddSingleton<ModulePipeline>();
         services.AddSingleton<EventEngine>();
         services.AddSingleton<IJobHandler, WelcomeJobHandler>();
+        services.AddSingleton<BroadcastPlanner>();
+        services.AddSingleton<BroadcastFeeder>();
+        services.AddSingleton<IJobHandler, BroadcastOccurrenceHandler>();
+        services.AddSingleton<IJobHandler, BroadcastStepHandler>();
 
         services.AddSingleton<InboxWriter>();
         services.AddSingleton<IInboxWriter>(sp => sp.GetRequiredService<InboxWriter>());

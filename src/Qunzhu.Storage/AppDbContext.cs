@@ -1,7 +1,9 @@
 using Microsoft.EntityFrameworkCore;
 using Qunzhu.Core.AutoReplies;
+using Qunzhu.Core.Broadcasts;
 using Qunzhu.Core.CheckIns;
 using Qunzhu.Core.Communities;
+using Qunzhu.Core.Content;
 using Qunzhu.Core.Moderation;
 using Qunzhu.Core.Pipeline;
 using Qunzhu.Core.Platforms;
@@ -40,6 +42,12 @@ public abstract class AppDbContext(DbContextOptions options) : DbContext(options
     public DbSet<PartitionLease> PartitionLeases => Set<PartitionLease>();
     public DbSet<EngineNode> EngineNodes => Set<EngineNode>();
     public DbSet<SandboxLine> SandboxLines => Set<SandboxLine>();
+    public DbSet<CommunityTag> CommunityTags => Set<CommunityTag>();
+    public DbSet<ContentItem> ContentItems => Set<ContentItem>();
+    public DbSet<MediaFile> MediaFiles => Set<MediaFile>();
+    public DbSet<Broadcast> Broadcasts => Set<Broadcast>();
+    public DbSet<BroadcastRun> BroadcastRuns => Set<BroadcastRun>();
+    public DbSet<BroadcastDelivery> BroadcastDeliveries => Set<BroadcastDelivery>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

@@ -12,9 +12,12 @@ public sealed class QunzhuServer : WebApplicationFactory<Program>
 {
     public const string ApiKey = "qz_test_key_0123456789abcdefghijklmnop";
     private readonly Dictionary<string, string?> _settings;
+    private readonly Action<IServiceCollection>? _services;
 
-    public QunzhuServer(string? databasePath = null, IDictionary<string, string?>? settings = null)
+    /// <param name="services">Test services added after the server's own (e.g. a fake platform connector).</param>
+    public QunzhuServer(string? databasePath = null, IDictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null)
     {
+        _services = services;
         DatabasePath = databasePath ?? Path.Combine(Path.GetTempPath(), "qunzhu-tests", Guid.NewGuid().ToString("N"), "qunzhu.db");
         _settings = new Dictionary<string, string?>
         {
@@ -36,6 +39,7 @@ public sealed class QunzhuServer : WebApplicationFactory<Program>
         // The server's folder (its appsettings.json), found from wherever the tests or benchmarks run.
         builder.UseContentRoot(ServerDirectory());
         foreach (var (key, value) in _settings) builder.UseSetting(key, value);
+        if (_services is not null) builder.ConfigureServices(_services);
     }
 
     private static string ServerDirectory()

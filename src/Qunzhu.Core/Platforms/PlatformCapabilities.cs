@@ -1,3 +1,5 @@
+using Qunzhu.Core.Content;
+
 namespace Qunzhu.Core.Platforms;
 
 /// <summary>What a platform really allows. Features degrade to this instead of pretending:
@@ -14,8 +16,39 @@ public sealed record PlatformCapabilities
     public bool MutesMembers { get; init; } = true;
     /// <summary>The bot can delete a member's message.</summary>
     public bool DeletesMessages { get; init; } = true;
+    /// <summary>The kinds of content the platform can send to a group; null means every kind.</summary>
+    public IReadOnlyList<ContentKind>? ContentKinds { get; init; }
+    /// <summary>The longest message text the platform accepts, in characters; null means no known limit.</summary>
+    public int? MaxTextLength { get; init; }
+    /// <summary>The bot can message a member privately (needed by member SOP steps).</summary>
+    public bool MessagesMembersPrivately { get; init; } = true;
 
     public static PlatformCapabilities Full { get; } = new();
+
+    /// <summary>What each platform allows when no connector says otherwise (DESIGN.md, "Platforms, honestly").</summary>
+    public static PlatformCapabilities DefaultsFor(PlatformKind platform) => platform switch
+    {
+        PlatformKind.Telegram => new PlatformCapabilities
+        {
+            ContentKinds = [ContentKind.Text, ContentKind.Image, ContentKind.Voice, ContentKind.Video, ContentKind.File, ContentKind.Link],
+            MaxTextLength = 4096,
+            // A bot can only write to a user who started a chat with it first.
+            MessagesMembersPrivately = false,
+        },
+        // Group messages go out through add_msg_template, each confirmed by a staff member.
+        PlatformKind.WeCom => new PlatformCapabilities
+        {
+            ReadsMessages = false,
+            PostsFreely = false,
+            RemovesMembers = false,
+            MutesMembers = false,
+            DeletesMessages = false,
+            ContentKinds = [ContentKind.Text, ContentKind.Image, ContentKind.Video, ContentKind.File, ContentKind.Link, ContentKind.Card],
+            MaxTextLength = 4000,
+            MessagesMembersPrivately = false,
+        },
+        _ => Full,
+    };
 
     public bool Supports(BotActionKind kind) => kind switch
     {
@@ -25,4 +58,6 @@ public sealed record PlatformCapabilities
         BotActionKind.RemoveMember => RemovesMembers,
         _ => false,
     };
+
+    public bool Sends(ContentKind kind) => ContentKinds is null || ContentKinds.Contains(kind);
 }

@@ -17,6 +17,7 @@ public static class ApiServiceCollectionExtensions
         services.AddScoped<Bootstrapper>();
         services.AddSingleton<ApiKeyCache>();
         services.AddSingleton<SandboxGroupCache>();
+        services.AddSingleton<Content.MediaUploads>();
         services.AddAuthentication(ApiKeyAuthenticationHandler.SchemeName)
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
         services.AddAuthorization();
@@ -47,6 +48,10 @@ public static class ApiServiceCollectionExtensions
         api.MapModerationApi();
         api.MapOperationsApi();
         api.MapWorkspaceApi();
+        api.MapCommunityTagsApi();
+        api.MapMediaApi();
+        api.MapContentApi();
+        api.MapBroadcastsApi();
         return app;
     }
 }
