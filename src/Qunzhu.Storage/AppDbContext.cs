@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Qunzhu.Core.AutoReplies;
 using Qunzhu.Core.Broadcasts;
@@ -15,7 +16,7 @@ using Qunzhu.Core.Workspaces;
 namespace Qunzhu.Storage;
 
 /// <summary>The one model. Provider contexts (SQLite, PostgreSQL) only add their migrations.</summary>
-public abstract class AppDbContext(DbContextOptions options) : DbContext(options)
+public abstract class AppDbContext(DbContextOptions options) : DbContext(options), IDataProtectionKeyContext
 {
     public DbSet<Workspace> Workspaces => Set<Workspace>();
     public DbSet<StaffUser> StaffUsers => Set<StaffUser>();
@@ -48,6 +49,9 @@ public abstract class AppDbContext(DbContextOptions options) : DbContext(options
     public DbSet<Broadcast> Broadcasts => Set<Broadcast>();
     public DbSet<BroadcastRun> BroadcastRuns => Set<BroadcastRun>();
     public DbSet<BroadcastDelivery> BroadcastDeliveries => Set<BroadcastDelivery>();
+    /// <summary>ASP.NET Core Data Protection keys (they encrypt account secrets): in the database, so every
+    /// node on one PostgreSQL shares them.</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

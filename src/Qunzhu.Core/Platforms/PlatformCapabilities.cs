@@ -22,6 +22,8 @@ public sealed record PlatformCapabilities
     public int? MaxTextLength { get; init; }
     /// <summary>The bot can message a member privately (needed by member SOP steps).</summary>
     public bool MessagesMembersPrivately { get; init; } = true;
+    /// <summary>The bot can approve or decline requests to join the group.</summary>
+    public bool HandlesJoinRequests { get; init; } = true;
 
     public static PlatformCapabilities Full { get; } = new();
 
@@ -43,6 +45,7 @@ public sealed record PlatformCapabilities
             RemovesMembers = false,
             MutesMembers = false,
             DeletesMessages = false,
+            HandlesJoinRequests = false,
             ContentKinds = [ContentKind.Text, ContentKind.Image, ContentKind.Video, ContentKind.File, ContentKind.Link, ContentKind.Card],
             MaxTextLength = 4000,
             MessagesMembersPrivately = false,
@@ -56,6 +59,7 @@ public sealed record PlatformCapabilities
         BotActionKind.DeleteMessage => DeletesMessages,
         BotActionKind.MuteMember => MutesMembers,
         BotActionKind.RemoveMember => RemovesMembers,
+        BotActionKind.ApproveJoinRequest or BotActionKind.DeclineJoinRequest => HandlesJoinRequests,
         _ => false,
     };
 

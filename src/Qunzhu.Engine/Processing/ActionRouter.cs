@@ -49,6 +49,8 @@ public sealed class ActionRouter(Microsoft.Extensions.Options.IOptions<EngineOpt
             BotActionKind.RemoveMember => "StaffTask_Remove",
             BotActionKind.MuteMember => "StaffTask_Mute",
             BotActionKind.DeleteMessage => "StaffTask_Delete",
+            BotActionKind.ApproveJoinRequest => "StaffTask_Approve",
+            BotActionKind.DeclineJoinRequest => "StaffTask_Decline",
             _ => "StaffTask_Send",
         };
         var detail = BotText.Format("StaffTask_Because", locale, values);

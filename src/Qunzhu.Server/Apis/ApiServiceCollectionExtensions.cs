@@ -27,7 +27,10 @@ public static class ApiServiceCollectionExtensions
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         services.ConfigureHttpJsonOptions(o =>
         {
-            o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase));
+            // Names only: "match": 2 would silently mean whatever the enum's third member is today.
+            o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase, allowIntegerValues: false));
+            // An explicit null for a non-nullable field is a 400 naming the field, not a 500 later.
+            o.SerializerOptions.RespectNullableAnnotations = true;
             o.SerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull;
         });
         services.AddOpenApi(o => o.AddDocumentTransformer<BearerSecurityTransformer>());
@@ -52,6 +55,7 @@ public static class ApiServiceCollectionExtensions
         api.MapMediaApi();
         api.MapContentApi();
         api.MapBroadcastsApi();
+        api.MapPlatformAccountsApi();
         return app;
     }
 }
