@@ -5,7 +5,9 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Qunzhu.Core.Moderation;
 using Qunzhu.Engine.Accounts;
+using Qunzhu.Engine.Broadcasts;
 using Qunzhu.Engine.Caching;
+using Qunzhu.Engine.Content;
 using Qunzhu.Engine.Delivery;
 using Qunzhu.Engine.Ingestion;
 using Qunzhu.Engine.Modules;
@@ -22,6 +24,9 @@ public static class EngineServiceCollectionExtensions
     public static IServiceCollection AddQunzhuEngine(this IServiceCollection services)
     {
         services.AddOptions<EngineOptions>().BindConfiguration(EngineOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<BroadcastOptions>().BindConfiguration(BroadcastOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<MediaOptions>().BindConfiguration(MediaOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<IMediaStore, LocalMediaStore>();
         services.AddOptions<DeliveryOptions>().BindConfiguration(DeliveryOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
 
@@ -46,6 +51,10 @@ public static class EngineServiceCollectionExtensions
         services.AddSingleton<ModulePipeline>();
         services.AddSingleton<EventEngine>();
         services.AddSingleton<IJobHandler, WelcomeJobHandler>();
+        services.AddSingleton<BroadcastPlanner>();
+        services.AddSingleton<BroadcastFeeder>();
+        services.AddSingleton<IJobHandler, BroadcastOccurrenceHandler>();
+        services.AddSingleton<IJobHandler, BroadcastStepHandler>();
 
         services.AddSingleton<InboxWriter>();
         services.AddSingleton<IInboxWriter>(sp => sp.GetRequiredService<InboxWriter>());

@@ -5,6 +5,7 @@ using Qunzhu.Connectors.WeCom;
 using Qunzhu.Connectors.WeCom.Callbacks;
 using Qunzhu.Engine;
 using Qunzhu.Server.Apis;
+using Qunzhu.Server.Content;
 using Qunzhu.Server.Startup;
 using Qunzhu.Server.Storage;
 
@@ -14,6 +15,7 @@ builder.Configuration.AddEnvironmentVariables("Qunzhu__");
 builder.Services.AddQunzhuStorage(builder.Configuration);
 builder.Services.AddQunzhuEngine();
 builder.Services.AddQunzhuApi();
+builder.Services.AddMediaStoreDefaults(builder.Configuration);
 builder.Services.AddHostedService<StartupPhases>();   // back up → migrate → seed, before any worker
 builder.Services.AddSandboxConnector();
 builder.Services.AddTelegramConnector(builder.Configuration);

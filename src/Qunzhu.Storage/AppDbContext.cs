@@ -2,8 +2,10 @@ using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Qunzhu.Core.AutoReplies;
 using Qunzhu.Core.Bridge;
+using Qunzhu.Core.Broadcasts;
 using Qunzhu.Core.CheckIns;
 using Qunzhu.Core.Communities;
+using Qunzhu.Core.Content;
 using Qunzhu.Core.Moderation;
 using Qunzhu.Core.Pipeline;
 using Qunzhu.Core.Platforms;
@@ -49,6 +51,12 @@ public abstract class AppDbContext(DbContextOptions options) : DbContext(options
     public DbSet<WeComGroupMessage> WeComGroupMessages => Set<WeComGroupMessage>();
     public DbSet<WeComGroupMember> WeComGroupMembers => Set<WeComGroupMember>();
     public DbSet<WeComFollowUp> WeComFollowUps => Set<WeComFollowUp>();
+    public DbSet<CommunityTag> CommunityTags => Set<CommunityTag>();
+    public DbSet<ContentItem> ContentItems => Set<ContentItem>();
+    public DbSet<MediaFile> MediaFiles => Set<MediaFile>();
+    public DbSet<Broadcast> Broadcasts => Set<Broadcast>();
+    public DbSet<BroadcastRun> BroadcastRuns => Set<BroadcastRun>();
+    public DbSet<BroadcastDelivery> BroadcastDeliveries => Set<BroadcastDelivery>();
     /// <summary>ASP.NET Core Data Protection keys (they encrypt account secrets): in the database, so every
     /// node on one PostgreSQL shares them.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

@@ -19,5 +19,7 @@ public sealed class Community
     public TemplateSettingsOverride? Overrides { get; set; }
     /// Capabilities of this chat when they differ from the platform's defaults (e.g. the bot is not admin).
     public PlatformCapabilities? Capabilities { get; set; }
+    /// Custom values for content variables in this group, e.g. {"teacher":"李老师"} fills {teacher}.
+    public Dictionary<string, string>? Variables { get; set; }
     public DateTime CreatedAt { get; set; }
 }

@@ -21,6 +21,8 @@ public sealed class OutboundAction
     public BotActionKind Kind { get; set; }
     /// <summary>Message text for <see cref="BotActionKind.SendMessage"/>.</summary>
     public string? Text { get; set; }
+    /// <summary>Media, link or card sent with the text (broadcasts of library content).</summary>
+    public OutboundAttachment? Attachment { get; set; }
     /// <summary>The platform user the action is about (mute, remove).</summary>
     public string? TargetUserId { get; set; }
     /// <summary>The platform message the action is about (delete).</summary>

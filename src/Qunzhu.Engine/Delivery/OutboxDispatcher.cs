@@ -113,6 +113,8 @@ public sealed partial class OutboxDispatcher(
         if (due.Count == 0) return (0, await NextDueAsync(db, accountId, owned, now, ct));
 
         var settled = 0;
+        var accountFull = 0;
+        var accountWaitTicks = 0L;
         await Parallel.ForEachAsync(
             due.GroupBy(o => (o.AccountId, o.ChatId)),
             new ParallelOptions { MaxDegreeOfParallelism = options.Value.Parallelism, CancellationToken = ct },
@@ -120,22 +122,33 @@ public sealed partial class OutboxDispatcher(
             {
                 foreach (var action in chat)
                 {
-                    var outcome = await DeliverAsync(action, token);
+                    // The account's bucket is empty: the rest of the round would only be refused and rewritten.
+                    if (Volatile.Read(ref accountFull) != 0) break;
+                    var (outcome, wait) = await DeliverAsync(action, token);
+                    if (outcome == Step.AccountFull)
+                    {
+                        Interlocked.Exchange(ref accountWaitTicks, wait.Ticks);
+                        Interlocked.Exchange(ref accountFull, 1);
+                        break;
+                    }
                     if (outcome == Step.Settled) Interlocked.Increment(ref settled);
                     // A held-back action keeps the chat's later actions waiting: order within a chat holds.
                     if (outcome == Step.Wait) break;
                 }
             });
         await db.SaveChangesAsync(CancellationToken.None);
+        if (settled == 0 && accountFull != 0) return (0, TimeSpan.FromTicks(Math.Max(accountWaitTicks, TimeSpan.TicksPerMillisecond)));
         return (settled, settled > 0 ? null : TimeSpan.FromMilliseconds(50));
     }
 
-    private async Task<Step> DeliverAsync(OutboundAction action, CancellationToken ct)
+    private async Task<(Step Step, TimeSpan AccountWait)> DeliverAsync(OutboundAction action, CancellationToken ct)
     {
-        if (!limits.TryAcquire(action, out var wait))
+        if (!limits.TryAcquire(action, out var wait, out var accountLimited))
         {
+            // Left untouched (still due): an account-wide wait says nothing about this chat.
+            if (accountLimited) return (Step.AccountFull, wait);
             action.NextAttemptAt = time.GetUtcNow().UtcDateTime + wait;
-            return Step.Wait;
+            return (Step.Wait, TimeSpan.Zero);
         }
         var connector = platforms.Connector(action.Platform);
         var result = connector is null
@@ -149,12 +162,12 @@ public sealed partial class OutboxDispatcher(
                 action.Status = OutboxStatus.Delivered;
                 action.DeliveredAt = now;
                 action.LastError = null;
-                return Step.Settled;
+                return (Step.Settled, TimeSpan.Zero);
             case DeliveryOutcome.Permanent:
                 action.Status = OutboxStatus.DeadLetter;
                 action.LastError = result.Error;
                 LogDeadLetter(logger, action.Id, action.Kind, result.Error);
-                return Step.Settled;
+                return (Step.Settled, TimeSpan.Zero);
             default:
                 action.LastError = result.Error;
                 if (result.RetryAfter is { } retryAfter) limits.Backoff(action, retryAfter);
@@ -162,10 +175,10 @@ public sealed partial class OutboxDispatcher(
                 {
                     action.Status = OutboxStatus.DeadLetter;
                     LogDeadLetter(logger, action.Id, action.Kind, result.Error);
-                    return Step.Settled;
+                    return (Step.Settled, TimeSpan.Zero);
                 }
                 action.NextAttemptAt = now + Max(result.RetryAfter ?? TimeSpan.Zero, Backoff(action.Attempts));
-                return Step.Wait;
+                return (Step.Wait, TimeSpan.Zero);
         }
     }
 
@@ -203,6 +216,7 @@ public sealed partial class OutboxDispatcher(
     {
         Settled,
         Wait,
+        AccountFull,
     }
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Delivery loop failed")]

@@ -14,8 +14,12 @@ public sealed class RateLimiters(IOptions<DeliveryOptions> options, TimeProvider
 
     /// <summary>Takes one token from the chat's per-second bucket, the chat's per-minute window (where the
     /// platform has one) and the account's bucket, or from none of them.</summary>
-    public bool TryAcquire(OutboundAction action, out TimeSpan wait)
+    public bool TryAcquire(OutboundAction action, out TimeSpan wait) => TryAcquire(action, out wait, out _);
+
+    /// <param name="accountLimited">The account's bucket was empty: every other chat of the account would be refused too.</param>
+    public bool TryAcquire(OutboundAction action, out TimeSpan wait, out bool accountLimited)
     {
+        accountLimited = false;
         var now = time.GetUtcNow();
         var limit = options.Value.RateLimits.GetValueOrDefault(action.Platform.ToString()) ?? Unlimited;
         var key = (action.AccountId, action.ChatId);
@@ -31,6 +35,7 @@ public sealed class RateLimiters(IOptions<DeliveryOptions> options, TimeProvider
         }
         var account = _accounts.GetOrAdd(action.AccountId, _ => new TokenBucket(limit.PerAccountPerSecond, limit.PerAccountBurst, now));
         if (account.TryTake(now, out wait)) return true;
+        accountLimited = true;
         chat.Return();
         minute?.Return();
         return false;

@@ -26,6 +26,7 @@ public sealed class ActionRouter(Microsoft.Extensions.Options.IOptions<EngineOpt
                 IdempotencyKey = key,
                 Kind = action.Kind,
                 Text = action.Text,
+                Attachment = action.Attachment,
                 TargetUserId = action.TargetUserId,
                 TargetMessageId = action.TargetMessageId,
                 DurationSeconds = action.DurationSeconds,

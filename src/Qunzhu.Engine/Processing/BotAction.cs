@@ -1,3 +1,4 @@
+using Qunzhu.Core.Pipeline;
 using Qunzhu.Core.Platforms;
 
 namespace Qunzhu.Engine.Processing;
@@ -12,4 +13,5 @@ public sealed record BotAction(
     string? TargetUserName = null,
     string? TargetMessageId = null,
     int? DurationSeconds = null,
-    string? Reason = null);
+    string? Reason = null,
+    OutboundAttachment? Attachment = null);

@@ -9,10 +9,11 @@ public sealed class PlatformCatalog(IEnumerable<IPlatformConnector> connectors)
     private readonly Dictionary<PlatformKind, IPlatformConnector> _connectors =
         connectors.GroupBy(c => c.Platform).ToDictionary(g => g.Key, g => g.Last());
 
-    /// <summary>The platform's defaults. For a chat, use <see cref="CapabilitiesAsync"/>: a chat's own setting
-    /// and its account's declaration (the Bridge) decide.</summary>
+    /// <summary>The connector's capabilities, or the platform's known defaults when none is registered. For a
+    /// chat, use <see cref="CapabilitiesAsync(Community, CancellationToken)"/>: a chat's own setting and its
+    /// account's declaration (the Bridge) decide.</summary>
     public PlatformCapabilities Capabilities(PlatformKind platform) =>
-        _connectors.TryGetValue(platform, out var c) ? c.Capabilities : PlatformCapabilities.Full;
+        _connectors.TryGetValue(platform, out var c) ? c.Capabilities : PlatformCapabilities.DefaultsFor(platform);
 
     /// <summary>What this chat can do: its own setting, else the platform's; where the account declares its
     /// capabilities (the Bridge), the chat's setting can only narrow that declaration.</summary>

@@ -17,6 +17,7 @@ public static class ApiServiceCollectionExtensions
         services.AddScoped<Bootstrapper>();
         services.AddSingleton<ApiKeyCache>();
         services.AddSingleton<SandboxGroupCache>();
+        services.AddSingleton<Content.MediaUploads>();
         services.AddAuthentication(ApiKeyAuthenticationHandler.SchemeName)
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
         services.AddAuthorization();
@@ -50,6 +51,10 @@ public static class ApiServiceCollectionExtensions
         api.MapModerationApi();
         api.MapOperationsApi();
         api.MapWorkspaceApi();
+        api.MapCommunityTagsApi();
+        api.MapMediaApi();
+        api.MapContentApi();
+        api.MapBroadcastsApi();
         api.MapPlatformAccountsApi();
         api.MapInviteLinksApi();
         api.MapWeComApi();

@@ -12,6 +12,7 @@ internal sealed class CommunityConfiguration : IEntityTypeConfiguration<Communit
         b.Property(x => x.Name).HasMaxLength(100);
         b.Property(x => x.Overrides).HasJsonConversion();
         b.Property(x => x.Capabilities).HasJsonConversion();
+        b.Property(x => x.Variables).HasJsonConversion();
         b.HasIndex(x => new { x.AccountId, x.ExternalId }).IsUnique();
         b.HasIndex(x => new { x.WorkspaceId, x.CreatedAt });
     }

@@ -12,6 +12,7 @@ internal sealed class OutboundActionConfiguration : IEntityTypeConfiguration<Out
         b.Property(x => x.ChatId).HasMaxLength(128);
         b.Property(x => x.IdempotencyKey).HasMaxLength(200);
         b.Property(x => x.Text).HasMaxLength(4096);
+        b.Property(x => x.Attachment).HasJsonConversion();
         b.Property(x => x.TargetUserId).HasMaxLength(128);
         b.Property(x => x.TargetMessageId).HasMaxLength(128);
         b.Property(x => x.LastError).HasMaxLength(2000);
