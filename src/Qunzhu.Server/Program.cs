@@ -1,5 +1,6 @@
 using Qunzhu.Connectors.Sandbox;
 using Qunzhu.Engine;
+using Qunzhu.Server.Admin;
 using Qunzhu.Server.Apis;
 using Qunzhu.Server.Startup;
 using Qunzhu.Server.Storage;
@@ -10,6 +11,7 @@ builder.Configuration.AddEnvironmentVariables("Qunzhu__");
 builder.Services.AddQunzhuStorage(builder.Configuration);
 builder.Services.AddQunzhuEngine();
 builder.Services.AddQunzhuApi();
+builder.Services.AddQunzhuConsole();
 builder.Services.AddHostedService<StartupPhases>();   // back up → migrate → seed, before any worker
 builder.Services.AddSandboxConnector();
 builder.Services.AddQunzhuWorkers(builder.Configuration);
@@ -19,7 +21,10 @@ app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseAuthentication();
 app.UseAuthorization();
+app.UseRequestLocalization();
+app.UseAntiforgery();
 app.MapQunzhuApi();
+app.MapQunzhuConsole();
 
 await app.RunAsync();
 
