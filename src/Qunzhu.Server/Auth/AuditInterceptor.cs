@@ -16,7 +16,12 @@ namespace Qunzhu.Server.Auth;
 public sealed class AuditInterceptor(TimeProvider time) : SaveChangesInterceptor
 {
     private const int MaxChangesLength = 8000;
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase) } };
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    {
+        // Readable Chinese in the log; the console HTML-encodes it when showing it.
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase) },
+    };
     private static readonly HashSet<Type> NotAudited =
     [
         typeof(AuditEntry), typeof(InboxEvent), typeof(SandboxLine), typeof(MessageRecord), typeof(AutoReplyCooldown),

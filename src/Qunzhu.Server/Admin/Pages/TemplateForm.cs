@@ -35,17 +35,29 @@ public sealed class TemplateForm
     public static TemplateForm From(string name, TemplateSettings s) => new()
     {
         Name = name,
-        WelcomeEnabled = s.Welcome.Enabled, WelcomeText = s.Welcome.Text, CoreRules = string.Join('\n', s.Welcome.CoreRules),
-        BatchWindowSeconds = s.Welcome.BatchWindowSeconds, SelfIntroPrompt = s.Welcome.SelfIntroPrompt,
-        CheckInEnabled = s.CheckIn.Enabled, Keywords = string.Join(", ", s.CheckIn.Keywords), Points = s.CheckIn.Points,
+        WelcomeEnabled = s.Welcome.Enabled,
+        WelcomeText = s.Welcome.Text,
+        CoreRules = string.Join('\n', s.Welcome.CoreRules),
+        BatchWindowSeconds = s.Welcome.BatchWindowSeconds,
+        SelfIntroPrompt = s.Welcome.SelfIntroPrompt,
+        CheckInEnabled = s.CheckIn.Enabled,
+        Keywords = string.Join(", ", s.CheckIn.Keywords),
+        Points = s.CheckIn.Points,
         StreakBonuses = string.Join('\n', s.CheckIn.StreakBonuses.Select(b => $"{b.Days}={b.Points}")),
-        SuccessText = s.CheckIn.SuccessText, AlreadyText = s.CheckIn.AlreadyText,
-        ModerationEnabled = s.Moderation.Enabled, BlockLinks = s.Moderation.BlockLinks, BlockSensitiveWords = s.Moderation.BlockSensitiveWords,
-        BlockAds = s.Moderation.BlockAds, BlockFlooding = s.Moderation.BlockFlooding, FloodMaxMessages = s.Moderation.FloodMaxMessages,
-        FloodWindowSeconds = s.Moderation.FloodWindowSeconds, WindowHours = s.Moderation.WindowHours,
+        SuccessText = s.CheckIn.SuccessText,
+        AlreadyText = s.CheckIn.AlreadyText,
+        ModerationEnabled = s.Moderation.Enabled,
+        BlockLinks = s.Moderation.BlockLinks,
+        BlockSensitiveWords = s.Moderation.BlockSensitiveWords,
+        BlockAds = s.Moderation.BlockAds,
+        BlockFlooding = s.Moderation.BlockFlooding,
+        FloodMaxMessages = s.Moderation.FloodMaxMessages,
+        FloodWindowSeconds = s.Moderation.FloodWindowSeconds,
+        WindowHours = s.Moderation.WindowHours,
         Ladder = string.Join('\n', s.Moderation.Ladder.Select(l => l.Action == LadderAction.Mute ? $"mute:{l.MuteMinutes}" : l.Action.ToString().ToLowerInvariant())),
         DeleteViolatingMessage = s.Moderation.DeleteViolatingMessage,
-        AutoReplyEnabled = s.AutoReply.Enabled, DefaultCooldownSeconds = s.AutoReply.DefaultCooldownSeconds,
+        AutoReplyEnabled = s.AutoReply.Enabled,
+        DefaultCooldownSeconds = s.AutoReply.DefaultCooldownSeconds,
     };
 
     /// The settings, or the first line of a field that could not be read (field name, offending text).
@@ -72,20 +84,34 @@ public sealed class TemplateForm
         {
             Welcome = new WelcomeSettings
             {
-                Enabled = WelcomeEnabled, Text = Blank(WelcomeText), CoreRules = [.. Lines(CoreRules)],
-                BatchWindowSeconds = BatchWindowSeconds, SelfIntroPrompt = Blank(SelfIntroPrompt),
+                Enabled = WelcomeEnabled,
+                Text = Blank(WelcomeText),
+                CoreRules = [.. Lines(CoreRules)],
+                BatchWindowSeconds = BatchWindowSeconds,
+                SelfIntroPrompt = Blank(SelfIntroPrompt),
             },
             CheckIn = new CheckInSettings
             {
-                Enabled = CheckInEnabled, Points = Points, StreakBonuses = bonuses, SuccessText = Blank(SuccessText), AlreadyText = Blank(AlreadyText),
+                Enabled = CheckInEnabled,
+                Points = Points,
+                StreakBonuses = bonuses,
+                SuccessText = Blank(SuccessText),
+                AlreadyText = Blank(AlreadyText),
                 Keywords = [.. Keywords.Split([',', '，', '、'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)],
             },
             AutoReply = new AutoReplySettings { Enabled = AutoReplyEnabled, DefaultCooldownSeconds = DefaultCooldownSeconds },
             Moderation = new ModerationSettings
             {
-                Enabled = ModerationEnabled, BlockLinks = BlockLinks, BlockSensitiveWords = BlockSensitiveWords, BlockAds = BlockAds,
-                BlockFlooding = BlockFlooding, FloodMaxMessages = FloodMaxMessages, FloodWindowSeconds = FloodWindowSeconds,
-                WindowHours = WindowHours, Ladder = ladder, DeleteViolatingMessage = DeleteViolatingMessage,
+                Enabled = ModerationEnabled,
+                BlockLinks = BlockLinks,
+                BlockSensitiveWords = BlockSensitiveWords,
+                BlockAds = BlockAds,
+                BlockFlooding = BlockFlooding,
+                FloodMaxMessages = FloodMaxMessages,
+                FloodWindowSeconds = FloodWindowSeconds,
+                WindowHours = WindowHours,
+                Ladder = ladder,
+                DeleteViolatingMessage = DeleteViolatingMessage,
             },
         }, null, null);
     }
