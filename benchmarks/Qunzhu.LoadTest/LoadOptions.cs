@@ -1,7 +1,9 @@
 namespace Qunzhu.LoadTest;
 
-/// Command line: --events 50000 --concurrency 64 --groups 200 --rate 1000 --seconds 30
-public sealed record LoadOptions(int Events, int Concurrency, int Groups, int Rate, int Seconds)
+/// Command line: --events 50000 --concurrency 64 --groups 200 --members 20000 --rate 1000 --seconds 30
+/// <param name="Members">Distinct people posting in phase A. With as many members as events every event is a
+/// first-time member (the worst case: each needs a new member row); fewer make people post again, as in real groups.</param>
+public sealed record LoadOptions(int Events, int Concurrency, int Groups, int Members, int Rate, int Seconds)
 {
     public static LoadOptions Parse(string[] args)
     {
@@ -10,6 +12,6 @@ public sealed record LoadOptions(int Events, int Concurrency, int Groups, int Ra
             var i = Array.IndexOf(args, "--" + name);
             return i >= 0 && i + 1 < args.Length ? int.Parse(args[i + 1], System.Globalization.CultureInfo.InvariantCulture) : fallback;
         }
-        return new LoadOptions(Get("events", 50_000), Get("concurrency", 64), Get("groups", 200), Get("rate", 1_000), Get("seconds", 30));
+        return new LoadOptions(Get("events", 50_000), Get("concurrency", 64), Get("groups", 200), Get("members", 20_000), Get("rate", 1_000), Get("seconds", 30));
     }
 }

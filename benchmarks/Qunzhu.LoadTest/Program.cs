@@ -28,7 +28,7 @@ for (var i = 0; i < options.Groups; i++)
     groups.Add((await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid());
 }
 (await http.PostAsJsonAsync("/api/v1/auto-replies", new { keywords = new[] { "课表" }, reply = "{member} 课表见群公告", cooldownSeconds = 0 })).EnsureSuccessStatusCode();
-Console.WriteLine($"server on 127.0.0.1:{port}, {options.Groups} groups, machine: {Environment.ProcessorCount} cores, load generator in the same process");
+Console.WriteLine($"server on 127.0.0.1:{port}, {options.Groups} groups, {options.Members} members, machine: {Environment.ProcessorCount} cores, load generator in the same process");
 
 // Phase A: throughput. Real chat: 70% messages, 20% check-ins, 5% joins, 5% auto-reply triggers.
 var cpu0 = Process.GetCurrentProcess().TotalProcessorTime;
@@ -42,11 +42,11 @@ await Task.WhenAll(Enumerable.Range(0, options.Concurrency).Select(async _ =>
         var i = Interlocked.Increment(ref next);
         if (i >= options.Events || started.Elapsed > TimeSpan.FromMinutes(5)) break;
         var group = groups[i % groups.Count];
-        var member = $"m{i % 20_000}";
+        var member = $"m{i % options.Members}";
         var kind = (i % 20) switch { < 14 => "message", < 18 => "checkin", 18 => "join", _ => "reply" };
         object body = kind switch
         {
-            "join" => new { kind = "join", memberId = member, memberName = $"成员{i % 20_000}" },
+            "join" => new { kind = "join", memberId = member, memberName = $"成员{i % options.Members}" },
             "checkin" => new { kind = "message", memberId = member, text = "签到" },
             "reply" => new { kind = "message", memberId = member, text = "请问课表在哪" },
             _ => new { kind = "message", memberId = member, text = $"今天的分享很有收获，谢谢大家 {i}" },

@@ -43,6 +43,8 @@ public sealed class SandboxConnector : BackgroundService, IPlatformConnector
                 BotActionKind.DeleteMessage => "deleted",
                 BotActionKind.MuteMember => "muted",
                 BotActionKind.RemoveMember => "removed",
+                BotActionKind.ApproveJoinRequest => "approved",
+                BotActionKind.DeclineJoinRequest => "declined",
                 _ => throw new ArgumentOutOfRangeException(nameof(action), action.Kind, null),
             },
             Text = action.Text,
@@ -53,11 +55,13 @@ public sealed class SandboxConnector : BackgroundService, IPlatformConnector
         if (action.Kind == BotActionKind.MuteMember && action.DurationSeconds is { } seconds) line.Text = $"{seconds / 60}";
         await _lines.WriteAsync(line, cancellationToken);
 
-        if (action.Kind == BotActionKind.RemoveMember && action.TargetUserId is not null)
+        // What a real platform does next: a removed member leaves; an approved one joins.
+        if (action.Kind is BotActionKind.RemoveMember or BotActionKind.ApproveJoinRequest && action.TargetUserId is not null)
         {
-            var payload = new SandboxPayload("leave", action.TargetUserId, null, null, null, line.At);
+            var (kind, prefix) = action.Kind == BotActionKind.RemoveMember ? ("leave", "removed:") : ("join", "approved:");
+            var payload = new SandboxPayload(kind, action.TargetUserId!, null, null, null, line.At);
             await _inbox.AcceptAsync(new InboxItem(action.WorkspaceId, action.AccountId, PlatformKind.Sandbox,
-                $"removed:{action.IdempotencyKey}", action.ChatId, JsonSerializer.Serialize(payload, SandboxJson.Options)), cancellationToken);
+                prefix + action.IdempotencyKey, action.ChatId, JsonSerializer.Serialize(payload, SandboxJson.Options)), cancellationToken);
         }
         return DeliveryResult.Delivered;
     }

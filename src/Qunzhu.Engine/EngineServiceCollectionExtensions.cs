@@ -1,13 +1,17 @@
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
 using Qunzhu.Core.Moderation;
+using Qunzhu.Engine.Accounts;
 using Qunzhu.Engine.Caching;
 using Qunzhu.Engine.Delivery;
 using Qunzhu.Engine.Ingestion;
 using Qunzhu.Engine.Modules;
 using Qunzhu.Engine.Processing;
 using Qunzhu.Engine.Scheduling;
+using Qunzhu.Storage;
 
 namespace Qunzhu.Engine;
 
@@ -22,6 +26,12 @@ public static class EngineServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
 
         services.AddSingleton<EngineSignals>();
+        // Account secrets are encrypted with keys kept in the database: every node on one PostgreSQL shares them.
+        services.AddDataProtection().SetApplicationName("Qunzhu").PersistKeysToDbContext<AppDbContext>();
+        services.AddSingleton<AccountSecrets>();
+        services.AddSingleton<IAccountSettingsProvider, AccountSettingsProvider>();
+        services.AddSingleton<PlatformAccountTypes>();
+        services.AddSingleton<AccountActivity>();
         services.AddSingleton<ConfigCache>();
         services.AddSingleton<ModerationListsCache>();
         services.AddSingleton<FloodTracker>();
@@ -49,6 +59,14 @@ public static class EngineServiceCollectionExtensions
     /// <summary>Starts the workers; register after the start-up phases, so none runs against an old schema.</summary>
     public static IServiceCollection AddQunzhuWorkers(this IServiceCollection services, IConfiguration configuration)
     {
+        // Data Protection preloads its key ring in a hosted service; the keys live in the database, so that
+        // has to wait for the migration too: move it behind the start-up phases.
+        var preload = services.FirstOrDefault(d => d.ServiceType == typeof(IHostedService) && d.ImplementationType?.Name == "DataProtectionHostedService");
+        if (preload is not null)
+        {
+            services.Remove(preload);
+            services.Add(preload);
+        }
         services.AddHostedService(sp => sp.GetRequiredService<InboxWriter>());
         // An ingest-only node (Engine:ProcessEvents=false) stores events and leaves processing to others.
         if (!configuration.GetValue(EngineOptions.Section + ":" + nameof(EngineOptions.ProcessEvents), true)) return services;

@@ -32,6 +32,9 @@ public sealed class EngineSignals
         foreach (var signal in _accounts.Values) signal.Writer.TryWrite(true);
         _accountsChanged.Writer.TryWrite(true);
     }
+    /// <summary>An account was created, enabled or disabled: the dispatcher starts or stops its delivery loop.</summary>
+    public void AccountsChanged() => _accountsChanged.Writer.TryWrite(true);
+
     public void JobScheduled() => _scheduler.Writer.TryWrite(true);
 
     public Task WaitInboxAsync(int partition, TimeSpan timeout, TimeProvider time, CancellationToken ct) =>

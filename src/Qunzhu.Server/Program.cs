@@ -1,4 +1,7 @@
+using Qunzhu.Connectors.Bridge;
 using Qunzhu.Connectors.Sandbox;
+using Qunzhu.Connectors.WeCom;
+using Qunzhu.Connectors.WeCom.Callbacks;
 using Qunzhu.Engine;
 using Qunzhu.Server.Admin;
 using Qunzhu.Server.Apis;
@@ -14,6 +17,8 @@ builder.Services.AddQunzhuApi();
 builder.Services.AddQunzhuConsole();
 builder.Services.AddHostedService<StartupPhases>();   // back up → migrate → seed, before any worker
 builder.Services.AddSandboxConnector();
+builder.Services.AddBridgeConnector();
+builder.Services.AddWeComConnector();
 builder.Services.AddQunzhuWorkers(builder.Configuration);
 
 var app = builder.Build();
@@ -24,6 +29,8 @@ app.UseAuthorization();
 app.UseRequestLocalization();
 app.UseAntiforgery();
 app.MapQunzhuApi();
+app.MapBridgeWebhooks();
+app.MapWeComWebhooks();
 app.MapQunzhuConsole();
 
 await app.RunAsync();

@@ -1,5 +1,7 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Qunzhu.Core.AutoReplies;
+using Qunzhu.Core.Bridge;
 using Qunzhu.Core.CheckIns;
 using Qunzhu.Core.Communities;
 using Qunzhu.Core.Moderation;
@@ -8,12 +10,13 @@ using Qunzhu.Core.Platforms;
 using Qunzhu.Core.Points;
 using Qunzhu.Core.Sandbox;
 using Qunzhu.Core.Templates;
+using Qunzhu.Core.WeCom;
 using Qunzhu.Core.Workspaces;
 
 namespace Qunzhu.Storage;
 
 /// <summary>The one model. Provider contexts (SQLite, PostgreSQL) only add their migrations.</summary>
-public abstract class AppDbContext(DbContextOptions options) : DbContext(options)
+public abstract class AppDbContext(DbContextOptions options) : DbContext(options), IDataProtectionKeyContext
 {
     public DbSet<Workspace> Workspaces => Set<Workspace>();
     public DbSet<StaffUser> StaffUsers => Set<StaffUser>();
@@ -42,6 +45,14 @@ public abstract class AppDbContext(DbContextOptions options) : DbContext(options
     public DbSet<PartitionLease> PartitionLeases => Set<PartitionLease>();
     public DbSet<EngineNode> EngineNodes => Set<EngineNode>();
     public DbSet<SandboxLine> SandboxLines => Set<SandboxLine>();
+    public DbSet<BridgeQueuedAction> BridgeQueue => Set<BridgeQueuedAction>();
+    public DbSet<WeComJoinWay> WeComJoinWays => Set<WeComJoinWay>();
+    public DbSet<WeComGroupMessage> WeComGroupMessages => Set<WeComGroupMessage>();
+    public DbSet<WeComGroupMember> WeComGroupMembers => Set<WeComGroupMember>();
+    public DbSet<WeComFollowUp> WeComFollowUps => Set<WeComFollowUp>();
+    /// <summary>ASP.NET Core Data Protection keys (they encrypt account secrets): in the database, so every
+    /// node on one PostgreSQL shares them.</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

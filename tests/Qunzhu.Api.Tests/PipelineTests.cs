@@ -108,5 +108,12 @@ public sealed class PipelineTests
             e => e.Status == InboxStatus.Failed, TimeSpan.FromSeconds(15));
         failed.Attempts.ShouldBe(3);
         failed.Error.ShouldNotBeNull();
+
+        // The operator removes the cause and retries: the event now has its effect, once.
+        await db.PointsLedger.Where(p => p.Reason == "test").ExecuteDeleteAsync();
+        (await sandbox.Http.PostAsync($"/api/v1/deliveries/inbox/{failed.Sequence}/retry", null)).StatusCode.ShouldBe(System.Net.HttpStatusCode.NoContent);
+        (await sandbox.BotMessagesAsync(group, 2))[1].ShouldContain("小王 签到成功");
+        (await sandbox.Http.PostAsync($"/api/v1/deliveries/inbox/{failed.Sequence}/retry", null)).StatusCode.ShouldBe(System.Net.HttpStatusCode.Conflict);
+        (await db.PointsLedger.CountAsync()).ShouldBe(2);
     }
 }

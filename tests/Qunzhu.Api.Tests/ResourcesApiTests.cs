@@ -106,6 +106,30 @@ public sealed class ResourcesApiTests : SandboxTest
     }
 
     [Fact]
+    public async Task Template_SameNameAtTheSameMoment_One201RestConflict()
+    {
+        var answers = await Task.WhenAll(Enumerable.Range(0, 12).Select(_ =>
+            Http.PostAsJsonAsync("/api/v1/templates", new { name = "同时创建" })));
+        answers.Count(a => a.StatusCode == HttpStatusCode.Created).ShouldBe(1);
+        answers.Count(a => a.StatusCode == HttpStatusCode.Conflict).ShouldBe(11);
+    }
+
+    [Theory]
+    [InlineData("""{"name":"n1","settings":{"welcome":{"coreRules":null}}}""", "coreRules")]
+    [InlineData("""{"name":"n2","settings":{"welcome":{"coreRules":["禁止广告",null]}}}""", "coreRules")]
+    [InlineData("""{"name":"n3","settings":{"moderation":{"ladder":[null]}}}""", "ladder")]
+    [InlineData("""{"name":"n4","settings":{"checkIn":{"streakBonuses":[null,{"days":3,"points":5}]}}}""", "streakBonuses")]
+    [InlineData("""{"name":"n5","settings":{"moderation":{"ladder":[{"action":1}]}}}""", "action")]
+    public async Task Template_NullsOrNumericEnums_400NamingTheField(string body, string field)
+    {
+        var response = await Http.PostAsync("/api/v1/templates", new StringContent(body, System.Text.Encoding.UTF8, "application/json"));
+        var problem = await JsonAsync(response, HttpStatusCode.BadRequest);
+        problem.ToString().ShouldContain(field);
+        (await Http.GetFromJsonAsync<JsonElement>("/api/v1/templates")).EnumerateArray()
+            .ShouldNotContain(t => t.GetProperty("name").GetString()!.StartsWith('n'));
+    }
+
+    [Fact]
     public async Task SensitiveWords_ImportedFromTextFile_MessageWarnedAndDeleted()
     {
         var group = await Sandbox.CreateGroupAsync();

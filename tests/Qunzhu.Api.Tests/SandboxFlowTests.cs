@@ -148,4 +148,25 @@ public sealed class SandboxFlowTests : SandboxTest
         response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
         (await response.Content.ReadAsStringAsync()).ShouldContain("check-in");
     }
+
+    [Fact]
+    public async Task JoinRequest_Approved_ThenJoinsAndIsGreeted_BlacklistedDeclined()
+    {
+        var group = await Sandbox.CreateGroupAsync("审核群");
+        await Sandbox.SendAsync(group, "joinRequest", "u1", memberName: "小王");
+        var welcome = await Sandbox.BotMessagesAsync(group, 1);
+        welcome[0].ShouldContain("@小王");
+        var transcript = await Sandbox.TranscriptAsync(group);
+        transcript.ShouldContain(l => l.From == "bot" && l.Kind == "approved" && l.MemberId == "u1");
+        transcript.ShouldContain(l => l.From == "u1" && l.Kind == "join");
+
+        await Sandbox.SendAsync(group, "message", "u9", "你好", memberName: "捣乱者");
+        var id = (await Eventually.UntilAsync(() => Http.GetFromJsonAsync<JsonElement>("/api/v1/members?search=" + Uri.EscapeDataString("捣乱者")),
+            m => m.GetProperty("total").GetInt32() == 1)).GetProperty("items")[0].GetProperty("id").GetGuid();
+        (await Http.PostAsJsonAsync("/api/v1/moderation/blacklist", new { memberId = id, reason = "骚扰" })).StatusCode.ShouldBe(HttpStatusCode.Created);
+        var other = await Sandbox.CreateGroupAsync("另一个审核群");
+        await Sandbox.SendAsync(other, "joinRequest", "u9");
+        var declined = await Eventually.UntilAsync(() => Sandbox.TranscriptAsync(other), t => t.Any(l => l.Kind == "declined"), what: "a declined request");
+        declined.ShouldNotContain(l => l.Kind == "join");
+    }
 }

@@ -1,6 +1,7 @@
 using System.Net.Http.Headers;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Qunzhu.Storage;
 
@@ -12,10 +13,13 @@ public sealed class QunzhuServer : WebApplicationFactory<Program>
 {
     public const string ApiKey = "qz_test_key_0123456789abcdefghijklmnop";
     private readonly Dictionary<string, string?> _settings;
+    private readonly Action<IServiceCollection>? _services;
 
-    public QunzhuServer(string? databasePath = null, IDictionary<string, string?>? settings = null)
+    /// <param name="services">Replaces or adds services after the server's own (a fake platform, a log capture).</param>
+    public QunzhuServer(string? databasePath = null, IDictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null)
     {
-        DatabasePath = databasePath ?? Path.Combine(Path.GetTempPath(), "qunzhu-tests", Guid.NewGuid().ToString("N"), "qunzhu.db");
+        _services = services;
+        DatabasePath = databasePath ?? Path.Combine(TestRoot, Guid.NewGuid().ToString("N"), "qunzhu.db");
         _settings = new Dictionary<string, string?>
         {
             ["ConnectionStrings:Qunzhu"] = $"Data Source={DatabasePath}",
@@ -30,12 +34,37 @@ public sealed class QunzhuServer : WebApplicationFactory<Program>
 
     public string DatabasePath { get; }
 
+    private static readonly string TestRoot = Path.Combine(Path.GetTempPath(), "qunzhu-tests");
+
+    /// <summary>Databases of earlier runs: a server cannot delete its own on dispose, since a restart test
+    /// opens the same file with the next server; so each run removes what runs over two hours ago left.</summary>
+    static QunzhuServer()
+    {
+        if (!Directory.Exists(TestRoot)) return;
+        var cutoff = TimeProvider.System.GetUtcNow().UtcDateTime.AddHours(-2);
+        foreach (var dir in new DirectoryInfo(TestRoot).EnumerateDirectories().Where(d => d.LastWriteTimeUtc < cutoff))
+        {
+            try
+            {
+                dir.Delete(recursive: true);
+            }
+            catch (IOException)
+            {
+                // Still in use by a run that is going on: the next run removes it.
+            }
+            catch (UnauthorizedAccessException)
+            {
+            }
+        }
+    }
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
         // The server's folder (its appsettings.json), found from wherever the tests or benchmarks run.
         builder.UseContentRoot(ServerDirectory());
         foreach (var (key, value) in _settings) builder.UseSetting(key, value);
+        if (_services is not null) builder.ConfigureTestServices(_services);
     }
 
     private static string ServerDirectory()

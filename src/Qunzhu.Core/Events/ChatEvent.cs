@@ -20,3 +20,12 @@ public sealed record MessagePosted(string EventId, string ChatId, DateTime At, C
 
 /// <summary>A person as a platform describes them.</summary>
 public sealed record ChatUser(string Id, string Name, bool IsChatAdmin = false);
+
+/// <summary>The bot learned of a chat (it was added to a group, a group was created or renamed). The engine
+/// creates the community for the account when it is new (the default template applies) or renames it.</summary>
+public sealed record ChatDiscovered(string EventId, string ChatId, DateTime At, string Title)
+    : ChatEvent(EventId, ChatId, At);
+
+/// <summary>A person asked to join a chat that admits members by approval (Telegram join requests).</summary>
+public sealed record JoinRequested(string EventId, string ChatId, DateTime At, ChatUser User, string? InviteCode)
+    : ChatEvent(EventId, ChatId, At);

@@ -6,4 +6,6 @@ public enum BotActionKind
     DeleteMessage,
     MuteMember,
     RemoveMember,
+    ApproveJoinRequest,
+    DeclineJoinRequest,
 }

@@ -14,8 +14,21 @@ public sealed record PlatformCapabilities
     public bool MutesMembers { get; init; } = true;
     /// <summary>The bot can delete a member's message.</summary>
     public bool DeletesMessages { get; init; } = true;
+    /// <summary>The bot can approve or decline requests to join the group.</summary>
+    public bool HandlesJoinRequests { get; init; } = true;
 
     public static PlatformCapabilities Full { get; } = new();
+
+    /// <summary>What both allow: a chat's own settings can narrow an account's declaration, never widen it.</summary>
+    public PlatformCapabilities Intersect(PlatformCapabilities other) => new()
+    {
+        ReadsMessages = ReadsMessages && other.ReadsMessages,
+        PostsFreely = PostsFreely && other.PostsFreely,
+        RemovesMembers = RemovesMembers && other.RemovesMembers,
+        MutesMembers = MutesMembers && other.MutesMembers,
+        DeletesMessages = DeletesMessages && other.DeletesMessages,
+        HandlesJoinRequests = HandlesJoinRequests && other.HandlesJoinRequests,
+    };
 
     public bool Supports(BotActionKind kind) => kind switch
     {
@@ -23,6 +36,7 @@ public sealed record PlatformCapabilities
         BotActionKind.DeleteMessage => DeletesMessages,
         BotActionKind.MuteMember => MutesMembers,
         BotActionKind.RemoveMember => RemovesMembers,
+        BotActionKind.ApproveJoinRequest or BotActionKind.DeclineJoinRequest => HandlesJoinRequests,
         _ => false,
     };
 }

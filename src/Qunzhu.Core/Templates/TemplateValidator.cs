@@ -10,6 +10,20 @@ public static class TemplateValidator
         var errors = new Dictionary<string, string[]>();
         void Add(string field, string message) => errors[$"{prefix}.{field}"] = [message];
 
+        // JSON can put null inside a list even where the type says it cannot be (annotations do not reach
+        // generic arguments); say so instead of failing later.
+        if (settings.Welcome.CoreRules.Any(string.IsNullOrWhiteSpace))
+            Add("welcome.coreRules", BotText.Get("Validation_NullItem"));
+        if (settings.CheckIn.StreakBonuses.Any(b => b is null))
+        {
+            Add("checkIn.streakBonuses", BotText.Get("Validation_NullItem"));
+            return errors;
+        }
+        if (settings.Moderation.Ladder.Any(s => s is null))
+        {
+            Add("moderation.ladder", BotText.Get("Validation_NullItem"));
+            return errors;
+        }
         if (settings.Welcome.CoreRules.Count > 3)
             Add("welcome.coreRules", BotText.Get("Validation_CoreRules"));
         if (settings.Welcome.BatchWindowSeconds is < 0 or > 600)

@@ -20,6 +20,10 @@ public static class BotText
         return Resources.GetString(key, culture) ?? throw new KeyNotFoundException($"Missing resource '{key}'.");
     }
 
+    /// The text for a key, or null when there is none (optional, e.g. per-platform hints).
+    public static string? Find(string key, string? locale = null) =>
+        Resources.GetString(key, locale is null ? CultureInfo.CurrentUICulture : Culture(locale));
+
     public static string Format(string key, string? locale, IReadOnlyDictionary<string, string> values) =>
         MessageFormatter.Format(Get(key, locale), values);
 }

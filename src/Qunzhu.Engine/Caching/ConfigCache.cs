@@ -11,17 +11,26 @@ public sealed class ConfigCache(IAppDbContextFactory dbs, TimeProvider time)
 {
     private static readonly TimeSpan TimeToLive = TimeSpan.FromSeconds(15);
     private readonly ConcurrentDictionary<Guid, Entry> _entries = new();
+    private readonly ConcurrentDictionary<Guid, long> _versions = new();
 
     public async ValueTask<WorkspaceConfig> GetAsync(Guid workspaceId, CancellationToken ct)
     {
         var now = time.GetUtcNow();
-        if (_entries.TryGetValue(workspaceId, out var entry) && entry.ExpiresAt > now) return entry.Config;
+        var version = _versions.GetValueOrDefault(workspaceId);
+        if (_entries.TryGetValue(workspaceId, out var entry) && entry.ExpiresAt > now && entry.Version == version) return entry.Config;
         var config = await LoadAsync(workspaceId, ct);
-        _entries[workspaceId] = new Entry(config, now + TimeToLive);
+        // Stored under the version seen before loading: if a change was committed (and invalidated) while we
+        // were loading, what we read may predate it, and the next read loads again instead of keeping a
+        // stale copy for the whole time-to-live.
+        _entries[workspaceId] = new Entry(config, now + TimeToLive, version);
         return config;
     }
 
-    public void Invalidate(Guid workspaceId) => _entries.TryRemove(workspaceId, out _);
+    public void Invalidate(Guid workspaceId)
+    {
+        _versions.AddOrUpdate(workspaceId, 1, (_, v) => v + 1);
+        _entries.TryRemove(workspaceId, out _);
+    }
 
     private async Task<WorkspaceConfig> LoadAsync(Guid workspaceId, CancellationToken ct)
     {
@@ -37,5 +46,5 @@ public sealed class ConfigCache(IAppDbContextFactory dbs, TimeProvider time)
             new AutoReplyMatcher(rules));
     }
 
-    private sealed record Entry(WorkspaceConfig Config, DateTimeOffset ExpiresAt);
+    private sealed record Entry(WorkspaceConfig Config, DateTimeOffset ExpiresAt, long Version);
 }

@@ -27,7 +27,7 @@ public sealed class DeliveryOptions
     public Dictionary<string, RateLimit> RateLimits { get; set; } = new(StringComparer.OrdinalIgnoreCase)
     {
         ["Sandbox"] = new RateLimit { PerChatPerSecond = 20, PerChatBurst = 20, PerAccountPerSecond = 10_000, PerAccountBurst = 10_000 },
-        ["Telegram"] = new RateLimit { PerChatPerSecond = 1, PerChatBurst = 1, PerAccountPerSecond = 30, PerAccountBurst = 30 },
+        ["Telegram"] = new RateLimit { PerChatPerSecond = 1, PerChatBurst = 1, PerChatPerMinute = 20, PerAccountPerSecond = 30, PerAccountBurst = 30 },
     };
 }
 
@@ -35,6 +35,8 @@ public sealed class RateLimit
 {
     public double PerChatPerSecond { get; set; } = 1;
     public int PerChatBurst { get; set; } = 1;
+    /// <summary>At most this many per chat in any minute (e.g. Telegram: 20 per group); null for no such limit.</summary>
+    public int? PerChatPerMinute { get; set; }
     public double PerAccountPerSecond { get; set; } = 30;
     public int PerAccountBurst { get; set; } = 30;
 }

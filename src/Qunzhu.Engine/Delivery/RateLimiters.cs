@@ -10,17 +10,29 @@ public sealed class RateLimiters(IOptions<DeliveryOptions> options, TimeProvider
     private static readonly RateLimit Unlimited = new() { PerChatPerSecond = 1000, PerChatBurst = 1000, PerAccountPerSecond = 100_000, PerAccountBurst = 100_000 };
     private readonly ConcurrentDictionary<Guid, TokenBucket> _accounts = new();
     private readonly ConcurrentDictionary<(Guid, string), TokenBucket> _chats = new();
+    private readonly ConcurrentDictionary<(Guid, string), SlidingWindowLimit> _chatMinutes = new();
 
-    /// <summary>Takes one token from the chat's and the account's bucket, or neither.</summary>
+    /// <summary>Takes one token from the chat's per-second bucket, the chat's per-minute window (where the
+    /// platform has one) and the account's bucket, or from none of them.</summary>
     public bool TryAcquire(OutboundAction action, out TimeSpan wait)
     {
         var now = time.GetUtcNow();
         var limit = options.Value.RateLimits.GetValueOrDefault(action.Platform.ToString()) ?? Unlimited;
-        var chat = _chats.GetOrAdd((action.AccountId, action.ChatId), _ => new TokenBucket(limit.PerChatPerSecond, limit.PerChatBurst, now));
+        var key = (action.AccountId, action.ChatId);
+        var chat = _chats.GetOrAdd(key, _ => new TokenBucket(limit.PerChatPerSecond, limit.PerChatBurst, now));
         if (!chat.TryTake(now, out wait)) return false;
+        var minute = limit.PerChatPerMinute is { } perMinute
+            ? _chatMinutes.GetOrAdd(key, _ => new SlidingWindowLimit(perMinute, TimeSpan.FromMinutes(1)))
+            : null;
+        if (minute is not null && !minute.TryTake(now, out wait))
+        {
+            chat.Return();
+            return false;
+        }
         var account = _accounts.GetOrAdd(action.AccountId, _ => new TokenBucket(limit.PerAccountPerSecond, limit.PerAccountBurst, now));
         if (account.TryTake(now, out wait)) return true;
         chat.Return();
+        minute?.Return();
         return false;
     }
 

@@ -10,6 +10,8 @@ public interface IEventNormalizer
     /// <summary>The platform whose payloads this reads.</summary>
     PlatformKind Platform { get; }
 
-    /// <summary>The normalized event, or null for payloads the engine has nothing to do with.</summary>
-    ChatEvent? Normalize(InboxEvent stored);
+    /// <summary>The normalized events of one stored payload, in order: none for payloads the engine has
+    /// nothing to do with, several when one payload carries several (e.g. three people joining at once).
+    /// Every event must be about the stored row's chat (<see cref="InboxEvent.ChatId"/>).</summary>
+    IReadOnlyList<ChatEvent> Normalize(InboxEvent stored);
 }

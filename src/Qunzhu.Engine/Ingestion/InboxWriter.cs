@@ -3,6 +3,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Qunzhu.Core.Pipeline;
+using Qunzhu.Engine.Accounts;
 using Qunzhu.Engine.Processing;
 using Qunzhu.Storage;
 
@@ -18,11 +19,13 @@ public sealed partial class InboxWriter : BackgroundService, IInboxWriter
     private readonly EngineOptions _options;
     private readonly TimeProvider _time;
     private readonly ILogger<InboxWriter> _logger;
+    private readonly AccountActivity _activity;
     private readonly GroupCommit<InboxItem, bool> _commit;
 
-    public InboxWriter(IAppDbContextFactory dbs, EngineSignals signals, IOptions<EngineOptions> options, TimeProvider time, ILogger<InboxWriter> logger)
+    public InboxWriter(IAppDbContextFactory dbs, EngineSignals signals, IOptions<EngineOptions> options, TimeProvider time, ILogger<InboxWriter> logger,
+        AccountActivity activity)
     {
-        (_dbs, _signals, _options, _time, _logger) = (dbs, signals, options.Value, time, logger);
+        (_dbs, _signals, _options, _time, _logger, _activity) = (dbs, signals, options.Value, time, logger, activity);
         _commit = new GroupCommit<InboxItem, bool>(WriteAsync);
     }
 
@@ -109,6 +112,15 @@ public sealed partial class InboxWriter : BackgroundService, IInboxWriter
             await tx.CommitAsync(ct);
         }
         foreach (var partition in written) _signals.InboxWritten(partition);
+        try
+        {
+            await _activity.RecordAsync(db, batch.Where((_, i) => results[i]).Select(p => p.AccountId), now, ct);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // The events are committed; a missed "last event received" must not fail the webhook.
+            LogActivityFailed(_logger, ex);
+        }
         return results;
     }
 
@@ -128,6 +140,9 @@ public sealed partial class InboxWriter : BackgroundService, IInboxWriter
 
     private static bool IsSqlite(AppDbContext db) =>
         string.Equals(db.Database.ProviderName, "Microsoft.EntityFrameworkCore.Sqlite", StringComparison.Ordinal);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Recording when accounts last received an event failed")]
+    private static partial void LogActivityFailed(ILogger logger, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Storing {Count} inbox events failed")]
     private static partial void LogWriteFailed(ILogger logger, Exception exception, int count);

@@ -48,9 +48,13 @@ public sealed class ActionRouter(Microsoft.Extensions.Options.IOptions<EngineOpt
             BotActionKind.RemoveMember => "StaffTask_Remove",
             BotActionKind.MuteMember => "StaffTask_Mute",
             BotActionKind.DeleteMessage => "StaffTask_Delete",
+            BotActionKind.ApproveJoinRequest => "StaffTask_Approve",
+            BotActionKind.DeclineJoinRequest => "StaffTask_Decline",
             _ => "StaffTask_Send",
         };
         var detail = BotText.Format("StaffTask_Because", locale, values);
+        // What the platform itself offers instead (e.g. WeCom's anti-harassment rules), where there is a hint for it.
+        if (BotText.Find($"StaffTask_{community.Platform}_{action.Kind}", locale) is { } hint) detail += "\n" + MessageFormatter.Format(hint, values);
         db.StaffTasks.Add(new StaffTask
         {
             WorkspaceId = community.WorkspaceId,

@@ -90,8 +90,35 @@ internal sealed class EngineSession(AppDbContext db, IAppDbContextFactory dbs)
     public Community? Community(Guid accountId, string chatId) =>
         _communities.GetValueOrDefault((accountId, chatId));
 
-    /// <summary>The member behind a platform user (created on first sight) and their membership of the group.</summary>
-    public (Member Member, Membership Membership, bool NewMembership) Resolve(Community community, ChatUser user, DateTime now)
+    /// <summary>The bot learned of a chat: a new one becomes a community of the account (the workspace's
+    /// default template applies while it has none of its own); a known one takes the new title.</summary>
+    public void Discover(InboxEvent stored, ChatDiscovered discovered)
+    {
+        var title = string.IsNullOrWhiteSpace(discovered.Title) ? stored.ChatId : discovered.Title.Trim();
+        if (title.Length > 200) title = title[..200];
+        if (Community(stored.AccountId, stored.ChatId) is { } known)
+        {
+            if (known.Name == title) return;
+            if (db.Entry(known).State == EntityState.Detached) db.Communities.Attach(known);
+            known.Name = title;
+            return;
+        }
+        var community = new Community
+        {
+            WorkspaceId = stored.WorkspaceId,
+            AccountId = stored.AccountId,
+            Platform = stored.Platform,
+            ExternalId = stored.ChatId,
+            Name = title,
+            CreatedAt = discovered.At,
+        };
+        db.Communities.Add(community);
+        _communities[(stored.AccountId, stored.ChatId)] = community;
+    }
+
+    /// <summary>The member behind a platform user, created on first sight, without making them a member
+    /// of the group (a join request is not a join).</summary>
+    public Member ResolveMember(Community community, ChatUser user, DateTime now)
     {
         if (!_identities.TryGetValue((community.AccountId, user.Id), out var identity))
         {
@@ -103,6 +130,13 @@ internal sealed class EngineSession(AppDbContext db, IAppDbContextFactory dbs)
         }
         var member = _members[identity.MemberId];
         if (!string.IsNullOrWhiteSpace(user.Name) && member.DisplayName != user.Name) member.DisplayName = user.Name;
+        return member;
+    }
+
+    /// <summary>The member behind a platform user (created on first sight) and their membership of the group.</summary>
+    public (Member Member, Membership Membership, bool NewMembership) Resolve(Community community, ChatUser user, DateTime now)
+    {
+        var member = ResolveMember(community, user, now);
 
         var isNew = !_memberships.TryGetValue((community.Id, member.Id), out var membership);
         if (membership is null)
@@ -126,6 +160,7 @@ internal sealed class EngineSession(AppDbContext db, IAppDbContextFactory dbs)
         MemberJoined j => j.User,
         MemberLeft l => l.User,
         MessagePosted m => m.User,
+        JoinRequested r => r.User,
         _ => null,
     };
 

@@ -26,8 +26,9 @@ public sealed partial class EventEngine(
     TimeProvider time,
     ILogger<EventEngine> logger)
 {
+    // A later registration replaces an earlier one, so a host or a test can stand in for a platform.
     private readonly Dictionary<Core.Platforms.PlatformKind, IEventNormalizer> _normalizers =
-        normalizers.ToDictionary(n => n.Platform);
+        normalizers.GroupBy(n => n.Platform).ToDictionary(g => g.Key, g => g.Last());
 
     /// <returns>How many events were settled (processed or failed for good); 0 when there was nothing to do
     /// or when an event must be retried before later ones may run.</returns>
@@ -72,25 +73,45 @@ public sealed partial class EventEngine(
     /// <returns>Null on success; else what went wrong (nothing was written).</returns>
     private async Task<Exception?> TryProcessAsync(AppDbContext db, List<InboxEvent> batch, CancellationToken ct)
     {
-        List<(InboxEvent, ChatEvent?)> normalized = [];
+        List<(InboxEvent Stored, ChatEvent? Event)> normalized = [];
+        List<int> parts = [];
         var session = new EngineSession(db, dbs);
         var scheduled = false;
-        var index = 0;
+        InboxEvent? current = null;
         try
         {
             // Inside the try: an unreadable payload fails its batch (and then itself, event by event)
             // instead of throwing out of the partition loop and freezing the partition.
-            normalized = [.. batch.Select(e => (e, Normalize(e)))];
+            foreach (var stored in batch)
+            {
+                current = stored;
+                var events = Normalize(stored);
+                if (events.Count == 0)
+                {
+                    normalized.Add((stored, null));
+                    parts.Add(0);
+                }
+                for (var part = 0; part < events.Count; part++)
+                {
+                    normalized.Add((stored, events[part]));
+                    parts.Add(part);
+                }
+            }
             // People seen for the first time are stored by writes of their own (see EngineSession).
             await session.PreloadAsync(normalized, ct);
-            for (; index < normalized.Count; index++)
+            for (var i = 0; i < normalized.Count; i++)
             {
-                var (stored, chatEvent) = normalized[index];
-                scheduled |= await ProcessAsync(db, session, stored, chatEvent, ct);
-                stored.Status = InboxStatus.Processed;
-                stored.ProcessedAt = time.GetUtcNow().UtcDateTime;
+                var (stored, chatEvent) = normalized[i];
+                current = stored;
+                scheduled |= await ProcessAsync(db, session, stored, chatEvent, parts[i], ct);
             }
-            index = -1;
+            current = null;
+            var processedAt = time.GetUtcNow().UtcDateTime;
+            foreach (var stored in batch)
+            {
+                stored.Status = InboxStatus.Processed;
+                stored.ProcessedAt = processedAt;
+            }
             await db.SaveChangesAsync(ct);
         }
         catch (DbUpdateConcurrencyException ex)
@@ -101,7 +122,7 @@ public sealed partial class EventEngine(
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !ct.IsCancellationRequested)
         {
-            LogEventFailed(logger, ex, index >= 0 ? batch[index].Sequence : batch[0].Sequence);
+            LogEventFailed(logger, ex, (current ?? batch[0]).Sequence);
             return ex;
         }
         foreach (var account in batch.Select(e => e.AccountId).Distinct()) signals.OutboxWritten(account);
@@ -109,12 +130,19 @@ public sealed partial class EventEngine(
         return null;
     }
 
-    private ChatEvent? Normalize(InboxEvent stored) =>
-        _normalizers.TryGetValue(stored.Platform, out var n) ? n.Normalize(stored) : null;
+    private IReadOnlyList<ChatEvent> Normalize(InboxEvent stored) =>
+        _normalizers.TryGetValue(stored.Platform, out var n) ? n.Normalize(stored) : [];
 
     /// <returns>Whether a job was scheduled.</returns>
-    private async Task<bool> ProcessAsync(AppDbContext db, EngineSession session, InboxEvent stored, ChatEvent? chatEvent, CancellationToken ct)
+    /// <param name="part">Which of the stored payload's events this is (0 for the first): part of the
+    /// idempotency key of the event's actions.</param>
+    private async Task<bool> ProcessAsync(AppDbContext db, EngineSession session, InboxEvent stored, ChatEvent? chatEvent, int part, CancellationToken ct)
     {
+        if (chatEvent is ChatDiscovered discovered)
+        {
+            session.Discover(stored, discovered);
+            return false;
+        }
         var user = EngineSession.UserOf(chatEvent);
         if (chatEvent is null || user is null) return false;
         var community = session.Community(stored.AccountId, stored.ChatId);
@@ -126,6 +154,15 @@ public sealed partial class EventEngine(
 
         var cfg = await config.GetAsync(community.WorkspaceId, ct);
         var now = time.GetUtcNow().UtcDateTime;
+        var keyPrefix = part == 0 ? $"{stored.AccountId:N}:{stored.PlatformEventId}" : $"{stored.AccountId:N}:{stored.PlatformEventId}#{part}";
+        if (chatEvent is JoinRequested request)
+        {
+            var requester = session.ResolveMember(community, user, request.At);
+            var action = await JoinRequestPolicy.DecideAsync(db, community, requester, request, cfg.Workspace.Locale, ct);
+            router.Route(db, community, await platforms.CapabilitiesAsync(community, ct), action,
+                $"{keyPrefix}:0", cfg.Workspace.Locale, now, requester.Id);
+            return false;
+        }
         var (member, membership, isNew) = session.Resolve(community, user, chatEvent.At);
         switch (chatEvent)
         {
@@ -166,7 +203,7 @@ public sealed partial class EventEngine(
             Member = member,
             Membership = membership,
             Settings = cfg.SettingsFor(community.TemplateId, community.Overrides),
-            Capabilities = community.Capabilities ?? platforms.Capabilities(community.Platform),
+            Capabilities = await platforms.CapabilitiesAsync(community, ct),
             TemplateId = templateId,
             Now = now,
         };
@@ -174,7 +211,7 @@ public sealed partial class EventEngine(
         var n = 0;
         foreach (var action in context.Actions)
         {
-            router.Route(db, community, context.Capabilities, action, $"{stored.AccountId:N}:{stored.PlatformEventId}:{n++}",
+            router.Route(db, community, context.Capabilities, action, $"{keyPrefix}:{n++}",
                 context.Locale, now, member.Id);
         }
         return scheduled;

@@ -23,7 +23,7 @@ public sealed class WelcomeJobHandler(ConfigCache config, ActionRouter router, P
         var settings = cfg.SettingsFor(community.TemplateId, community.Overrides).Welcome;
         if (!settings.Enabled) return;
         var text = WelcomeText.Build(settings, [.. joiners.Select(j => j.Name)], community.Name, cfg.Workspace.Locale);
-        router.Route(db, community, community.Capabilities ?? platforms.Capabilities(community.Platform),
+        router.Route(db, community, await platforms.CapabilitiesAsync(community, cancellationToken),
             new BotAction(BotActionKind.SendMessage, Text: text), $"job:{job.Id:N}", cfg.Workspace.Locale, time.GetUtcNow().UtcDateTime);
     }
 }

@@ -22,7 +22,10 @@ public static class ApiServiceCollectionExtensions
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         services.ConfigureHttpJsonOptions(o =>
         {
-            o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase));
+            // Names only: "match": 2 would silently mean whatever the enum's third member is today.
+            o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase, allowIntegerValues: false));
+            // An explicit null for a non-nullable field is a 400 naming the field, not a 500 later.
+            o.SerializerOptions.RespectNullableAnnotations = true;
             o.SerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull;
         });
         services.AddOpenApi(o => o.AddDocumentTransformer<BearerSecurityTransformer>());
@@ -48,6 +51,8 @@ public static class ApiServiceCollectionExtensions
         api.MapStaffApi();
         api.MapApiKeysApi();
         api.MapAuditApi();
+        api.MapPlatformAccountsApi();
+        api.MapWeComApi();
         return app;
     }
 }

@@ -33,7 +33,7 @@ public static class CommunitiesApi
     }
 
     public static async Task<Results<Ok<PagedList<CommunitySummary>>, ValidationProblem>> List(ClaimsPrincipal user, AppDbContext db,
-        CancellationToken ct, string? search = null, string? platform = null, string? type = null, Guid? templateId = null, int page = 1, int pageSize = 50)
+        PlatformCatalog platforms, CancellationToken ct, string? search = null, string? platform = null, string? type = null, Guid? templateId = null, int page = 1, int pageSize = 50)
     {
         var workspaceId = user.WorkspaceIdOf();
         PlatformKind? onPlatform = null;
@@ -56,6 +56,16 @@ public static class CommunitiesApi
             .Select(c => new CommunitySummary(c.Id, c.Name, c.Platform, c.Type, c.TemplateId,
                 db.Memberships.Count(m => m.CommunityId == c.Id && m.LeftAt == null), c.CreatedAt))
             .ToListAsync(ct);
+        // What each group can do (its platform, its account's declaration, its own setting); the reasons are in its detail.
+        var ids = items.Select(i => i.Id).ToList();
+        var owners = await db.Communities.AsNoTracking().Where(c => ids.Contains(c.Id))
+            .Select(c => new { c.Id, c.Platform, c.AccountId, c.Capabilities }).ToDictionaryAsync(c => c.Id, ct);
+        for (var i = 0; i < items.Count; i++)
+        {
+            var o = owners[items[i].Id];
+            if (!(await platforms.CapabilitiesAsync(o.Platform, o.AccountId, o.Capabilities, ct)).ReadsMessages)
+                items[i] = items[i] with { Unavailable = [CapabilityNotes.CheckIn, CapabilityNotes.AutoReply, CapabilityNotes.Moderation] };
+        }
         return TypedResults.Ok(new PagedList<CommunitySummary>(items, total, page, pageSize));
     }
 
@@ -70,8 +80,12 @@ public static class CommunitiesApi
         var startOfDay = TimeZoneInfo.ConvertTimeToUtc(today.ToDateTime(TimeOnly.MinValue), cfg.Zone);
         var active = await db.Memberships.CountAsync(m => m.CommunityId == id && m.LeftAt == null, ct);
         var messagesToday = await db.Messages.CountAsync(m => m.CommunityId == id && m.At >= startOfDay, ct);
+        var capabilities = await platforms.CapabilitiesAsync(c, ct);
         return TypedResults.Ok(new CommunityDetail(c.Id, c.Name, c.Platform, c.ExternalId, c.Type, c.TemplateId, c.Overrides,
-            cfg.SettingsFor(c.TemplateId, c.Overrides), c.Capabilities ?? platforms.Capabilities(c.Platform), active, messagesToday, c.CreatedAt));
+            cfg.SettingsFor(c.TemplateId, c.Overrides), capabilities, active, messagesToday, c.CreatedAt)
+        {
+            Unavailable = CapabilityNotes.For(c.Platform, capabilities, cfg.Workspace.Locale),
+        });
     }
 
     public static async Task<Results<NoContent, ValidationProblem, ProblemHttpResult>> Update(Guid id, UpdateCommunityRequest request,

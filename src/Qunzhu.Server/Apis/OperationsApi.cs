@@ -20,6 +20,8 @@ public static class OperationsApi
         deliveries.MapGet("/", Deliveries).WithName("ListDeliveries").WithSummary("Outbox rows with status and errors (status pending|delivered|deadLetter)");
         deliveries.MapPost("/{id:long}/retry", Retry).WithName("RetryDelivery").WithSummary("Send a dead-lettered action again");
         deliveries.MapGet("/inbox", Inbox).WithName("GetInboxReport").WithSummary("Events waiting, and events that could not be processed");
+        deliveries.MapPost("/inbox/{sequence:long}/retry", RetryEvent).WithName("RetryInboxEvent")
+            .WithSummary("Process a failed event again (after fixing its cause); it runs before its group's newer events that are still waiting");
         return api;
     }
 
@@ -89,6 +91,21 @@ public static class OperationsApi
         (action.Status, action.Attempts, action.NextAttemptAt) = (OutboxStatus.Pending, 0, time.GetUtcNow().UtcDateTime);
         await db.SaveChangesAsync(ct);
         signals.OutboxWritten(action.AccountId);
+        return TypedResults.NoContent();
+    }
+
+    public static async Task<Results<NoContent, ProblemHttpResult>> RetryEvent(long sequence, ClaimsPrincipal user, AppDbContext db,
+        EngineSignals signals, CancellationToken ct)
+    {
+        var workspaceId = user.WorkspaceIdOf();
+        var stored = await db.Inbox.FirstOrDefaultAsync(e => e.Sequence == sequence && e.WorkspaceId == workspaceId, ct);
+        if (stored is null)
+            return TypedResults.Problem(statusCode: 404, title: "Event not found", detail: $"No inbox event {sequence} exists in your workspace.");
+        if (stored.Status != InboxStatus.Failed)
+            return Problems.Conflict("Not failed", $"Only failed events can be retried; this one is {stored.Status}.");
+        (stored.Status, stored.Attempts, stored.ProcessedAt) = (InboxStatus.Pending, 0, null);
+        await db.SaveChangesAsync(ct);
+        signals.InboxWritten(stored.Partition);
         return TypedResults.NoContent();
     }
 

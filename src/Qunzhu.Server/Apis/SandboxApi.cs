@@ -107,8 +107,8 @@ public static class SandboxApi
     private static Dictionary<string, string[]> Validate(SandboxEventRequest r)
     {
         var errors = new Dictionary<string, string[]>();
-        if (r.Kind is not ("join" or "leave" or "message"))
-            errors["kind"] = [$"Unknown kind '{r.Kind}'. Use join, leave or message."];
+        if (r.Kind is not ("join" or "leave" or "message" or "joinRequest"))
+            errors["kind"] = [$"Unknown kind '{r.Kind}'. Use join, leave, message or joinRequest."];
         if (string.IsNullOrWhiteSpace(r.MemberId) || r.MemberId.Trim().Length > MaxIdLength)
             errors["memberId"] = [$"Give the member's id (1–{MaxIdLength} characters)."];
         if (r.MemberName is { Length: > 100 })

@@ -10,7 +10,7 @@ public sealed record CreateSandboxGroupRequest(string? Name, string? Type, Guid?
 public sealed record SandboxGroupResponse(Guid Id, string Name, CommunityType Type, Guid? TemplateId, DateTime CreatedAt);
 
 /// <param name="EventId">Optional; a repeated id has no further effect.</param>
-/// <param name="Kind">join, leave or message.</param>
+/// <param name="Kind">join, leave, message, or joinRequest (asks to join; the bot approves or declines).</param>
 public sealed record SandboxEventRequest(string? EventId, string? Kind, string? MemberId, string? MemberName, string? Text, string? InviteCode);
 
 /// <param name="Duplicate">True when this event id was already accepted: nothing new happens.</param>

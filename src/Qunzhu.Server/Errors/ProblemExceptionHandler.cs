@@ -15,6 +15,10 @@ public sealed partial class ProblemExceptionHandler(IProblemDetailsService probl
             BadHttpRequestException bad when bad.StatusCode == 413 => (413, "The request is too large", bad.Message),
             BadHttpRequestException bad => (bad.StatusCode, "The request could not be read", bad.Message),
             OperationCanceledException when httpContext.RequestAborted.IsCancellationRequested => (499, "Client closed request", null),
+            // Endpoints check for duplicates first; two requests at the same moment can both pass that check,
+            // and the unique index stops the second. That is a conflict for the caller, not our error.
+            Microsoft.EntityFrameworkCore.DbUpdateException db when IsUniqueViolation(db) => (409, "Already exists",
+                "Another request stored the same thing a moment ago. Reload to see it; change the name or key to add another."),
             _ => (500, "Something went wrong on our side", "The error was logged. Try again; if it persists, contact the administrator."),
         };
         if (status == 500) LogUnhandled(logger, exception, httpContext.Request.Path);
@@ -26,6 +30,13 @@ public sealed partial class ProblemExceptionHandler(IProblemDetailsService probl
             Exception = exception,
         });
     }
+
+    private static bool IsUniqueViolation(Microsoft.EntityFrameworkCore.DbUpdateException exception) => exception.InnerException switch
+    {
+        Microsoft.Data.Sqlite.SqliteException sqlite => sqlite.SqliteExtendedErrorCode is 2067 or 1555,   // UNIQUE, PRIMARY KEY
+        Npgsql.PostgresException postgres => postgres.SqlState == Npgsql.PostgresErrorCodes.UniqueViolation,
+        _ => false,
+    };
 
     // System.Text.Json messages name .NET types; the path and position are what a caller can act on.
     private static string Clean(string message) => message.Replace("System.", "", StringComparison.Ordinal);

@@ -9,6 +9,9 @@ internal sealed class PlatformAccountConfiguration : IEntityTypeConfiguration<Pl
     public void Configure(EntityTypeBuilder<PlatformAccount> b)
     {
         b.Property(x => x.Name).HasMaxLength(100);
+        // Rows from before settings existed read as an empty object.
+        b.Property(x => x.Settings).HasJsonConversion().HasMaxLength(8000).HasDefaultValueSql("'{}'");
+        b.Property(x => x.ProtectedSecrets).HasMaxLength(8000);
         b.HasIndex(x => new { x.WorkspaceId, x.Platform });
     }
 }
