@@ -4,6 +4,7 @@ using Qunzhu.Connectors.Telegram;
 using Qunzhu.Connectors.WeCom;
 using Qunzhu.Connectors.WeCom.Callbacks;
 using Qunzhu.Engine;
+using Qunzhu.Server.Admin;
 using Qunzhu.Server.Apis;
 using Qunzhu.Server.Content;
 using Qunzhu.Server.Startup;
@@ -16,6 +17,7 @@ builder.Services.AddQunzhuStorage(builder.Configuration);
 builder.Services.AddQunzhuEngine();
 builder.Services.AddQunzhuApi();
 builder.Services.AddMediaStoreDefaults(builder.Configuration);
+builder.Services.AddQunzhuConsole();
 builder.Services.AddHostedService<StartupPhases>();   // back up → migrate → seed, before any worker
 builder.Services.AddSandboxConnector();
 builder.Services.AddTelegramConnector(builder.Configuration);
@@ -28,10 +30,13 @@ app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseAuthentication();
 app.UseAuthorization();
+app.UseRequestLocalization();
+app.UseAntiforgery();
 app.MapQunzhuApi();
 app.MapTelegramWebhooks();
 app.MapBridgeWebhooks();
 app.MapWeComWebhooks();
+app.MapQunzhuConsole();
 
 await app.RunAsync();
 

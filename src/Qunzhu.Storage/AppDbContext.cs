@@ -23,6 +23,8 @@ public abstract class AppDbContext(DbContextOptions options) : DbContext(options
     public DbSet<Workspace> Workspaces => Set<Workspace>();
     public DbSet<StaffUser> StaffUsers => Set<StaffUser>();
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
+    public DbSet<StaffCommunity> StaffCommunities => Set<StaffCommunity>();
+    public DbSet<AuditEntry> AuditLog => Set<AuditEntry>();
     public DbSet<PlatformAccount> PlatformAccounts => Set<PlatformAccount>();
     public DbSet<Community> Communities => Set<Community>();
     public DbSet<Member> Members => Set<Member>();

@@ -13,4 +13,6 @@ public sealed class ApiKey
     public DateTime CreatedAt { get; set; }
     public DateTime? RevokedAt { get; set; }
     public DateTime? LastUsedAt { get; set; }
+    /// What the key may do; keys made before roles existed are Owner keys.
+    public StaffRole Role { get; set; } = StaffRole.Owner;
 }

@@ -1,6 +1,5 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using Microsoft.AspNetCore.Authentication;
 using Qunzhu.Server.Auth;
 using Qunzhu.Server.Errors;
 using Qunzhu.Server.Startup;
@@ -15,12 +14,9 @@ public static class ApiServiceCollectionExtensions
     {
         services.AddOptions<BootstrapOptions>().BindConfiguration(BootstrapOptions.Section);
         services.AddScoped<Bootstrapper>();
-        services.AddSingleton<ApiKeyCache>();
         services.AddSingleton<SandboxGroupCache>();
         services.AddSingleton<Content.MediaUploads>();
-        services.AddAuthentication(ApiKeyAuthenticationHandler.SchemeName)
-            .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
-        services.AddAuthorization();
+        services.AddQunzhuAuth();
         services.AddProblemDetails();
         services.AddExceptionHandler<ProblemExceptionHandler>();
         // Malformed bodies throw, so the exception handler can say what was wrong with them.
@@ -37,12 +33,13 @@ public static class ApiServiceCollectionExtensions
         return services;
     }
 
-    /// <summary>Every /api/v1 route requires an API key; the document and reference page are public.</summary>
+    /// <summary>Every /api/v1 route requires an API key or the console cookie, and passes the role rules
+    /// (<see cref="AccessFilter"/>); the document and reference page are public.</summary>
     public static WebApplication MapQunzhuApi(this WebApplication app)
     {
         app.MapOpenApi();
         app.MapScalarApiReference("/api/reference", o => o.WithTitle("Qunzhu API"));
-        var api = app.MapGroup("/api/v1").RequireAuthorization();
+        var api = app.MapGroup("/api/v1").RequireAuthorization().AddEndpointFilter<AccessFilter>();
         api.MapSandboxApi();
         api.MapCommunitiesApi();
         api.MapMembersApi();
@@ -55,6 +52,10 @@ public static class ApiServiceCollectionExtensions
         api.MapMediaApi();
         api.MapContentApi();
         api.MapBroadcastsApi();
+        api.MapDashboardApi();
+        api.MapStaffApi();
+        api.MapApiKeysApi();
+        api.MapAuditApi();
         api.MapPlatformAccountsApi();
         api.MapInviteLinksApi();
         api.MapWeComApi();

@@ -20,13 +20,13 @@ public static class CommunitiesApi
         var group = api.MapGroup("/communities").WithTags("Communities");
         group.MapGet("/", List).WithName("ListCommunities").WithSummary("List communities, with search and filters");
         group.MapGet("/{id:guid}", Get).WithName("GetCommunity").WithSummary("A community with its effective settings");
-        group.MapPatch("/{id:guid}", Update).WithName("UpdateCommunity").WithSummary("Rename, change type or template");
+        group.MapPatch("/{id:guid}", Update).WithName("UpdateCommunity").WithSummary("Rename, change type or template").AllowOperators();
         group.MapPut("/{id:guid}/overrides", PutOverrides).WithName("SetCommunityOverrides")
-            .WithSummary("Settings for this group only; each section given replaces the template's");
-        group.MapDelete("/{id:guid}/overrides", DeleteOverrides).WithName("ClearCommunityOverrides").WithSummary("Back to the template's settings");
+            .WithSummary("Settings for this group only; each section given replaces the template's").AllowOperators();
+        group.MapDelete("/{id:guid}/overrides", DeleteOverrides).WithName("ClearCommunityOverrides").WithSummary("Back to the template's settings").AllowOperators();
         group.MapGet("/{id:guid}/members", Members).WithName("ListCommunityMembers").WithSummary("Members of the group, current and former");
         group.MapPut("/{id:guid}/members/{memberId:guid}/role", SetRole).WithName("SetMemberRole")
-            .WithSummary("Owner/admin members are exempt from moderation");
+            .WithSummary("Owner/admin members are exempt from moderation").AllowOperators();
         group.MapGet("/{id:guid}/leaderboard", Leaderboard).WithName("GetLeaderboard")
             .WithSummary("Check-in leaderboard: by=today (order of check-in), streak or total");
         return api;
@@ -46,7 +46,7 @@ public static class CommunitiesApi
         if (!CommunityTypes.TryParse(type, out var t))
             return Problems.Invalid("type", $"Unknown type '{type}'. Use one of: {string.Join(", ", CommunityTypes.Names)}.");
         (page, pageSize) = (Math.Max(page, 1), Math.Clamp(pageSize, 1, 200));
-        var query = db.Communities.AsNoTracking().Where(c => c.WorkspaceId == workspaceId);
+        var query = db.VisibleCommunities(user).AsNoTracking();
         if (!string.IsNullOrWhiteSpace(search)) query = query.Where(c => c.Name.Contains(search.Trim()));
         if (onPlatform is { } kind) query = query.Where(c => c.Platform == kind);
         if (!string.IsNullOrWhiteSpace(type)) query = query.Where(c => c.Type == t);
@@ -73,7 +73,7 @@ public static class CommunitiesApi
         ConfigCache config, PlatformCatalog platforms, TimeProvider time, CancellationToken ct)
     {
         var workspaceId = user.WorkspaceIdOf();
-        var c = await db.Communities.AsNoTracking().FirstOrDefaultAsync(c => c.Id == id && c.WorkspaceId == workspaceId, ct);
+        var c = await db.VisibleCommunities(user).AsNoTracking().FirstOrDefaultAsync(c => c.Id == id, ct);
         if (c is null) return Problems.NotFound("Community", id);
         var cfg = await config.GetAsync(workspaceId, ct);
         var today = CheckInCalculator.LocalDay(time.GetUtcNow().UtcDateTime, cfg.Zone);
@@ -92,7 +92,7 @@ public static class CommunitiesApi
         ClaimsPrincipal user, AppDbContext db, ConfigCache config, CancellationToken ct)
     {
         var workspaceId = user.WorkspaceIdOf();
-        var c = await db.Communities.FirstOrDefaultAsync(c => c.Id == id && c.WorkspaceId == workspaceId, ct);
+        var c = await db.VisibleCommunities(user).FirstOrDefaultAsync(c => c.Id == id, ct);
         if (c is null) return Problems.NotFound("Community", id);
         if (request.Name is { } name)
         {
@@ -121,7 +121,7 @@ public static class CommunitiesApi
         TemplateSettingsOverride overrides, ClaimsPrincipal user, AppDbContext db, ConfigCache config, CancellationToken ct)
     {
         var workspaceId = user.WorkspaceIdOf();
-        var c = await db.Communities.FirstOrDefaultAsync(c => c.Id == id && c.WorkspaceId == workspaceId, ct);
+        var c = await db.VisibleCommunities(user).FirstOrDefaultAsync(c => c.Id == id, ct);
         if (c is null) return Problems.NotFound("Community", id);
         var cfg = await config.GetAsync(workspaceId, ct);
         var effective = cfg.SettingsFor(c.TemplateId, overrides);
@@ -137,7 +137,7 @@ public static class CommunitiesApi
         ConfigCache config, CancellationToken ct)
     {
         var workspaceId = user.WorkspaceIdOf();
-        var c = await db.Communities.FirstOrDefaultAsync(c => c.Id == id && c.WorkspaceId == workspaceId, ct);
+        var c = await db.VisibleCommunities(user).FirstOrDefaultAsync(c => c.Id == id, ct);
         if (c is null) return Problems.NotFound("Community", id);
         c.Overrides = null;
         await db.SaveChangesAsync(ct);
@@ -149,7 +149,7 @@ public static class CommunitiesApi
         AppDbContext db, CancellationToken ct, bool includeFormer = false, int page = 1, int pageSize = 100)
     {
         var workspaceId = user.WorkspaceIdOf();
-        if (!await db.Communities.AnyAsync(c => c.Id == id && c.WorkspaceId == workspaceId, ct)) return Problems.NotFound("Community", id);
+        if (!await db.VisibleCommunities(user).AnyAsync(c => c.Id == id, ct)) return Problems.NotFound("Community", id);
         (page, pageSize) = (Math.Max(page, 1), Math.Clamp(pageSize, 1, 500));
         var query = db.Memberships.AsNoTracking().Where(m => m.CommunityId == id && m.WorkspaceId == workspaceId);
         if (!includeFormer) query = query.Where(m => m.LeftAt == null);
@@ -165,7 +165,8 @@ public static class CommunitiesApi
         ClaimsPrincipal user, AppDbContext db, CancellationToken ct)
     {
         var workspaceId = user.WorkspaceIdOf();
-        var membership = await db.Memberships.FirstOrDefaultAsync(m => m.CommunityId == id && m.MemberId == memberId && m.WorkspaceId == workspaceId, ct);
+        var visible = db.VisibleCommunityIds(user);
+        var membership = await db.Memberships.FirstOrDefaultAsync(m => m.CommunityId == id && m.MemberId == memberId && m.WorkspaceId == workspaceId && visible.Contains(m.CommunityId), ct);
         if (membership is null) return Problems.NotFound("Membership", memberId);
         membership.Role = request.Role;
         await db.SaveChangesAsync(ct);
@@ -176,7 +177,7 @@ public static class CommunitiesApi
         ClaimsPrincipal user, AppDbContext db, ConfigCache config, TimeProvider time, CancellationToken ct, string by = "today", int limit = 20)
     {
         var workspaceId = user.WorkspaceIdOf();
-        if (!await db.Communities.AnyAsync(c => c.Id == id && c.WorkspaceId == workspaceId, ct)) return Problems.NotFound("Community", id);
+        if (!await db.VisibleCommunities(user).AnyAsync(c => c.Id == id, ct)) return Problems.NotFound("Community", id);
         limit = Math.Clamp(limit, 1, 200);
         var cfg = await config.GetAsync(workspaceId, ct);
         var today = CheckInCalculator.LocalDay(time.GetUtcNow().UtcDateTime, cfg.Zone);

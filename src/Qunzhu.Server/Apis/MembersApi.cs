@@ -22,9 +22,8 @@ public static class MembersApi
     public static async Task<Ok<PagedList<MemberSummary>>> List(ClaimsPrincipal user, AppDbContext db, CancellationToken ct,
         string? search = null, int page = 1, int pageSize = 50)
     {
-        var workspaceId = user.WorkspaceIdOf();
         (page, pageSize) = (Math.Max(page, 1), Math.Clamp(pageSize, 1, 200));
-        var query = db.Members.AsNoTracking().Where(m => m.WorkspaceId == workspaceId);
+        var query = db.VisibleMembers(user).AsNoTracking();
         if (!string.IsNullOrWhiteSpace(search)) query = query.Where(m => m.DisplayName.Contains(search.Trim()));
         var total = await query.CountAsync(ct);
         var items = await query.OrderByDescending(m => m.CreatedAt).Skip((page - 1) * pageSize).Take(pageSize)
@@ -35,12 +34,12 @@ public static class MembersApi
     public static async Task<Results<Ok<MemberProfile>, ProblemHttpResult>> Get(Guid id, ClaimsPrincipal user, AppDbContext db, CancellationToken ct)
     {
         var workspaceId = user.WorkspaceIdOf();
-        var m = await db.Members.AsNoTracking().FirstOrDefaultAsync(m => m.Id == id && m.WorkspaceId == workspaceId, ct);
+        var m = await db.VisibleMembers(user).AsNoTracking().FirstOrDefaultAsync(m => m.Id == id, ct);
         if (m is null) return Problems.NotFound("Member", id);
         var identities = await db.MemberIdentities.AsNoTracking().Where(i => i.MemberId == id && i.WorkspaceId == workspaceId)
             .Select(i => new MemberIdentityResponse(i.Platform, i.AccountId, i.ExternalUserId)).ToListAsync(ct);
         var groups = await db.Memberships.AsNoTracking().Where(s => s.MemberId == id && s.WorkspaceId == workspaceId)
-            .Join(db.Communities, s => s.CommunityId, c => c.Id, (s, c) =>
+            .Join(db.VisibleCommunities(user), s => s.CommunityId, c => c.Id, (s, c) =>
                 new MemberGroupResponse(c.Id, c.Name, s.Role, s.JoinedAt, s.LeftAt, s.JoinCount, s.InviteCode))
             .ToListAsync(ct);
         var points = await db.PointsLedger.Where(p => p.MemberId == id && p.WorkspaceId == workspaceId).SumAsync(p => p.Amount, ct);
@@ -60,7 +59,7 @@ public static class MembersApi
         CancellationToken ct, int page = 1, int pageSize = 50)
     {
         var workspaceId = user.WorkspaceIdOf();
-        if (!await db.Members.AnyAsync(m => m.Id == id && m.WorkspaceId == workspaceId, ct)) return Problems.NotFound("Member", id);
+        if (!await db.VisibleMembers(user).AnyAsync(m => m.Id == id, ct)) return Problems.NotFound("Member", id);
         (page, pageSize) = (Math.Max(page, 1), Math.Clamp(pageSize, 1, 200));
         var ledger = db.PointsLedger.AsNoTracking().Where(p => p.MemberId == id && p.WorkspaceId == workspaceId);
         var total = await ledger.CountAsync(ct);

@@ -95,6 +95,11 @@ public static class ModerationApi
         var workspaceId = user.WorkspaceIdOf();
         (page, pageSize) = (Math.Max(page, 1), Math.Clamp(pageSize, 1, 200));
         var query = db.Violations.AsNoTracking().Where(v => v.WorkspaceId == workspaceId);
+        if (user.IsOperator())
+        {
+            var visible = db.VisibleCommunityIds(user);
+            query = query.Where(v => visible.Contains(v.CommunityId));
+        }
         if (memberId is { } m) query = query.Where(v => v.MemberId == m);
         if (communityId is { } c) query = query.Where(v => v.CommunityId == c);
         var total = await query.CountAsync(ct);

@@ -15,7 +15,7 @@ public static class OperationsApi
     {
         var tasks = api.MapGroup("/staff-tasks").WithTags("Staff tasks");
         tasks.MapGet("/", StaffTasks).WithName("ListStaffTasks").WithSummary("Actions a platform could not perform, for a person (status open|done)");
-        tasks.MapPost("/{id:guid}/done", MarkDone).WithName("CompleteStaffTask").WithSummary("Mark a staff task done");
+        tasks.MapPost("/{id:guid}/done", MarkDone).WithName("CompleteStaffTask").WithSummary("Mark a staff task done").AllowOperators();
         var deliveries = api.MapGroup("/deliveries").WithTags("Deliveries");
         deliveries.MapGet("/", Deliveries).WithName("ListDeliveries").WithSummary("Outbox rows with status and errors (status pending|delivered|deadLetter)");
         deliveries.MapPost("/{id:long}/retry", Retry).WithName("RetryDelivery").WithSummary("Send a dead-lettered action again");
@@ -33,6 +33,11 @@ public static class OperationsApi
             return Problems.Invalid("status", $"Unknown status '{status}'. Use open or done.");
         (page, pageSize) = (Math.Max(page, 1), Math.Clamp(pageSize, 1, 200));
         var query = db.StaffTasks.AsNoTracking().Where(t => t.WorkspaceId == workspaceId && t.Status == wanted);
+        if (user.IsOperator())
+        {
+            var visible = db.VisibleCommunityIds(user);
+            query = query.Where(t => t.CommunityId != null && visible.Contains(t.CommunityId.Value));
+        }
         var total = await query.CountAsync(ct);
         var items = await query.OrderByDescending(t => t.CreatedAt).Skip((page - 1) * pageSize).Take(pageSize)
             .Select(t => new StaffTaskResponse(t.Id, t.CommunityId, t.MemberId, t.Kind, t.Title, t.Detail, t.Status, t.CreatedAt, t.DoneAt))
@@ -44,6 +49,8 @@ public static class OperationsApi
     {
         var workspaceId = user.WorkspaceIdOf();
         var task = await db.StaffTasks.FirstOrDefaultAsync(t => t.Id == id && t.WorkspaceId == workspaceId, ct);
+        var visible = db.VisibleCommunityIds(user);
+        if (task is not null && user.IsOperator() && !(task.CommunityId is { } c && await visible.ContainsAsync(c, ct))) task = null;
         if (task is null) return Problems.NotFound("Staff task", id);
         if (task.Status != StaffTaskStatus.Done) (task.Status, task.DoneAt) = (StaffTaskStatus.Done, time.GetUtcNow().UtcDateTime);
         await db.SaveChangesAsync(ct);

@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Qunzhu.Connectors.Sandbox;
 using Qunzhu.Core.Communities;
 using Qunzhu.Core.Platforms;
+using Qunzhu.Core.Workspaces;
 using Qunzhu.Engine.Ingestion;
 using Qunzhu.Server.Auth;
 using Qunzhu.Storage;
@@ -21,9 +22,9 @@ public static class SandboxApi
     public static RouteGroupBuilder MapSandboxApi(this RouteGroupBuilder api)
     {
         var group = api.MapGroup("/sandbox/groups").WithTags("Sandbox");
-        group.MapPost("/", CreateGroup).WithName("CreateSandboxGroup").WithSummary("Create a sandbox group");
+        group.MapPost("/", CreateGroup).WithName("CreateSandboxGroup").WithSummary("Create a sandbox group (an Operator's is assigned to them)").AllowOperators();
         group.MapPost("/{id:guid}/events", PostEvent).WithName("PostSandboxEvent")
-            .WithSummary("Post a member's join, leave or message; stored before the 202, processed in order");
+            .WithSummary("Post a member's join, leave or message; stored before the 202, processed in order").AllowOperators().WithoutAudit();
         group.MapGet("/{id:guid}/transcript", GetTranscript).WithName("GetSandboxTranscript")
             .WithSummary("The group as a member sees it, bot lines and removals included");
         return api;
@@ -55,19 +56,22 @@ public static class SandboxApi
         };
         community.ExternalId = community.Id.ToString();
         db.Communities.Add(community);
+        if (user.IsOperator() && user.StaffIdOf() is { } staffId)
+            db.StaffCommunities.Add(new StaffCommunity { WorkspaceId = workspaceId, StaffUserId = staffId, CommunityId = community.Id });
         await db.SaveChangesAsync(ct);
         return TypedResults.Created($"/api/v1/communities/{community.Id}",
             new SandboxGroupResponse(community.Id, community.Name, community.Type, community.TemplateId, community.CreatedAt));
     }
 
     public static async Task<Results<Accepted<SandboxEventAccepted>, ValidationProblem, ProblemHttpResult>> PostEvent(
-        Guid id, SandboxEventRequest request, ClaimsPrincipal user, SandboxGroupCache groups, IInboxWriter inbox, TimeProvider time, CancellationToken ct)
+        Guid id, SandboxEventRequest request, ClaimsPrincipal user, SandboxGroupCache groups, IInboxWriter inbox, IAppDbContextFactory dbs,
+        TimeProvider time, CancellationToken ct)
     {
         var workspaceId = user.WorkspaceIdOf();
         var errors = Validate(request);
         if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
         var community = await groups.FindAsync(workspaceId, id, ct);
-        if (community is null) return Problems.NotFound("Sandbox group", id);
+        if (community is null || !await CanSeeAsync(user, dbs, id, ct)) return Problems.NotFound("Sandbox group", id);
 
         var eventId = string.IsNullOrWhiteSpace(request.EventId) ? "auto-" + Guid.CreateVersion7().ToString("N") : request.EventId.Trim();
         var memberId = request.MemberId!.Trim();
@@ -86,10 +90,18 @@ public static class SandboxApi
         Guid id, ClaimsPrincipal user, AppDbContext db, CancellationToken ct, int limit = 200)
     {
         var workspaceId = user.WorkspaceIdOf();
-        var community = await db.Communities.AsNoTracking()
+        var community = await db.VisibleCommunities(user).AsNoTracking()
             .FirstOrDefaultAsync(c => c.Id == id && c.WorkspaceId == workspaceId && c.Platform == PlatformKind.Sandbox, ct);
         if (community is null) return Problems.NotFound("Sandbox group", id);
         return TypedResults.Ok(await SandboxTranscript.ReadAsync(db, community, Math.Clamp(limit, 1, 1000), ct));
+    }
+
+    // The hot path asks the database only for Operators; everyone else sees every group of the workspace.
+    private static async Task<bool> CanSeeAsync(ClaimsPrincipal user, IAppDbContextFactory dbs, Guid id, CancellationToken ct)
+    {
+        if (!user.IsOperator()) return true;
+        await using var db = dbs.Create();
+        return await db.VisibleCommunities(user).AnyAsync(c => c.Id == id, ct);
     }
 
     private static Dictionary<string, string[]> Validate(SandboxEventRequest r)

@@ -28,8 +28,13 @@ public sealed class ApiKeyAuthenticationHandler(
         var key = await cache.GetOrLoadAsync(hash, async () =>
         {
             await using var db = dbs.Create();
-            return await db.ApiKeys.AsNoTracking().Where(k => k.Hash == hash && k.RevokedAt == null)
-                .Select(k => new ApiKeyIdentity(k.Id, k.WorkspaceId, k.Name)).FirstOrDefaultAsync(Context.RequestAborted);
+            var found = await db.ApiKeys.AsNoTracking().Where(k => k.Hash == hash && k.RevokedAt == null)
+                .Select(k => new ApiKeyIdentity(k.Id, k.WorkspaceId, k.Name, k.Role)).FirstOrDefaultAsync(Context.RequestAborted);
+            // "Last used" is as fresh as the cache: one write per key per time-to-live, not one per request.
+            var now = time.GetUtcNow().UtcDateTime;
+            if (found is not null)
+                await db.ApiKeys.Where(k => k.Id == found.Id).ExecuteUpdateAsync(u => u.SetProperty(k => k.LastUsedAt, now), Context.RequestAborted);
+            return found;
         }, time);
         if (key is null) return AuthenticateResult.Fail("The API key is unknown or revoked.");
 
@@ -38,7 +43,7 @@ public sealed class ApiKeyAuthenticationHandler(
             new Claim(QunzhuClaims.WorkspaceId, key.WorkspaceId.ToString()),
             new Claim(QunzhuClaims.ApiKeyId, key.Id.ToString()),
             new Claim(ClaimTypes.Name, "api-key:" + key.Name),
-            new Claim(ClaimTypes.Role, "Owner"),
+            new Claim(ClaimTypes.Role, key.Role.ToString()),
         ], SchemeName);
         return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName));
     }
@@ -54,5 +59,5 @@ public sealed class ApiKeyAuthenticationHandler(
     }
 
     protected override Task HandleForbiddenAsync(AuthenticationProperties properties) =>
-        Results.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Forbidden", detail: "This key may not do that.").ExecuteAsync(Context);
+        Results.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Forbidden", detail: "This key's role may not do that.").ExecuteAsync(Context);
 }

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using Qunzhu.Core.Workspaces;
 
 namespace Qunzhu.Server.Auth;
 
@@ -22,4 +23,4 @@ public sealed class ApiKeyCache
     public void Clear() => _entries.Clear();
 }
 
-public sealed record ApiKeyIdentity(Guid Id, Guid WorkspaceId, string Name);
+public sealed record ApiKeyIdentity(Guid Id, Guid WorkspaceId, string Name, StaffRole Role);

@@ -26,7 +26,7 @@ public sealed partial class Bootstrapper(AppDbContext db, IOptions<BootstrapOpti
         var o = options.Value;
         var now = time.GetUtcNow().UtcDateTime;
         var workspace = new Workspace { Name = "我的社群", CreatedAt = now };
-        var email = string.IsNullOrWhiteSpace(o.AdminEmail) ? "admin@qunzhu.local" : o.AdminEmail.Trim();
+        var email = string.IsNullOrWhiteSpace(o.AdminEmail) ? "admin@qunzhu.local" : o.AdminEmail.Trim().ToLowerInvariant();
         var password = string.IsNullOrWhiteSpace(o.AdminPassword) ? ApiKeys.GeneratePassword() : o.AdminPassword;
         var key = string.IsNullOrWhiteSpace(o.ApiKey) ? ApiKeys.Generate() : o.ApiKey.Trim();
         if (key.Length < ApiKeys.MinimumLength)

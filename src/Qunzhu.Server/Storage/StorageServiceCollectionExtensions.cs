@@ -1,5 +1,6 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Qunzhu.Server.Auth;
 using Qunzhu.Storage;
 using Qunzhu.Storage.Postgres;
 using Qunzhu.Storage.Sqlite;
@@ -20,14 +21,15 @@ public static class StorageServiceCollectionExtensions
 
         if (options.IsPostgres)
         {
-            services.AddPooledDbContextFactory<PostgresAppDbContext>(o => o.UseNpgsql(connectionString));
+            services.AddPooledDbContextFactory<PostgresAppDbContext>((sp, o) => o.UseNpgsql(connectionString).AddInterceptors(sp.GetRequiredService<AuditInterceptor>()));
             services.AddSingleton<IAppDbContextFactory, AppDbContextFactory<PostgresAppDbContext>>();
         }
         else
         {
             EnsureDirectory(connectionString);
             var gate = new SqliteWriteGate();
-            services.AddPooledDbContextFactory<SqliteAppDbContext>(o => o.UseSqlite(connectionString).AddInterceptors(new SqlitePragmas(), gate));
+            services.AddPooledDbContextFactory<SqliteAppDbContext>((sp, o) => o.UseSqlite(connectionString)
+                .AddInterceptors(new SqlitePragmas(), gate, sp.GetRequiredService<AuditInterceptor>()));
             services.AddSingleton<IAppDbContextFactory, AppDbContextFactory<SqliteAppDbContext>>();
         }
         services.AddScoped(sp => sp.GetRequiredService<IAppDbContextFactory>().Create());
