@@ -16,7 +16,13 @@ public sealed class TelegramConnector(IAccountSettingsProvider accounts, Telegra
 
     /// <summary>With the bot an administrator of the group: everything. (Without admin rights deletes,
     /// mutes and removals fail with 400/403 and are dead-lettered with Telegram's description.)</summary>
-    public PlatformCapabilities Capabilities => PlatformCapabilities.Full;
+    /// <summary>Telegram's limits (4096 characters, no private message before the member writes first); of the
+    /// content kinds, this connector sends text and links so far: photos, voice, video and files are not built
+    /// yet, so a broadcast preview flags them instead of pretending.</summary>
+    public PlatformCapabilities Capabilities { get; } = PlatformCapabilities.DefaultsFor(PlatformKind.Telegram) with
+    {
+        ContentKinds = [Core.Content.ContentKind.Text, Core.Content.ContentKind.Link],
+    };
 
     public async Task<DeliveryResult> DeliverAsync(OutboundAction action, CancellationToken cancellationToken)
     {

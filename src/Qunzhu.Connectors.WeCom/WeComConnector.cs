@@ -12,14 +12,9 @@ namespace Qunzhu.Connectors.WeCom;
 /// community's capabilities say it posts freely).</summary>
 public sealed class WeComConnector(WeComAccounts accounts, WeComApiClient api) : IPlatformConnector
 {
-    public static PlatformCapabilities WeComCapabilities { get; } = new()
-    {
-        ReadsMessages = false,
-        PostsFreely = false,
-        RemovesMembers = false,
-        MutesMembers = false,
-        DeletesMessages = false,
-    };
+    /// <summary>No reading group messages, no free posting, no removals, mutes or deletes, no join requests
+    /// (DESIGN.md, "Platforms, honestly"), with WeCom's content kinds and text limit.</summary>
+    public static PlatformCapabilities WeComCapabilities { get; } = PlatformCapabilities.DefaultsFor(PlatformKind.WeCom);
 
     public PlatformKind Platform => PlatformKind.WeCom;
 

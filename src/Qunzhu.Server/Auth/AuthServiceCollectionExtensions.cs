@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Qunzhu.Core.Workspaces;
 
 namespace Qunzhu.Server.Auth;
@@ -15,7 +16,7 @@ public static class AuthServiceCollectionExtensions
     public static IServiceCollection AddQunzhuAuth(this IServiceCollection services)
     {
         services.AddSingleton<ApiKeyCache>();
-        services.AddSingleton<AuditInterceptor>();
+        services.TryAddSingleton<AuditInterceptor>();
         services.AddIdentityCore<StaffUser>(o =>
             {
                 o.Password.RequiredLength = 10;

@@ -1,5 +1,6 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Qunzhu.Server.Auth;
 using Qunzhu.Storage;
 using Qunzhu.Storage.Postgres;
@@ -18,6 +19,10 @@ public static class StorageServiceCollectionExtensions
         var connectionString = configuration.GetConnectionString("Qunzhu");
         if (string.IsNullOrWhiteSpace(connectionString)) connectionString = DefaultConnectionString;
         services.AddSingleton(options);
+        // The contexts write audit rows for changes made inside an audit scope; the storage needs it on its own too
+        // (tools and storage tests build just this).
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<AuditInterceptor>();
 
         if (options.IsPostgres)
         {
