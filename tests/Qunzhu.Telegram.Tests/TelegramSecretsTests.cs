@@ -35,7 +35,9 @@ public sealed class TelegramSecretsTests : TelegramTest
         await PushOkAsync(account, Updates.Message(Updates.NextId(), Group, "读书会", 92, "小李", "签到", 202));
         await SentAsync(Group, 2, TimeSpan.FromSeconds(30));
 
-        Logs.Lines.Count.ShouldBeGreaterThan(20);
+        // Proof that Debug logging really ran (else the checks below prove nothing); how many lines it
+        // writes depends on timing (19 to 40+ seen), so the bar is low.
+        Logs.Lines.Count.ShouldBeGreaterThan(10);
         Logs.Lines.ShouldNotContain(l => l.Contains(FakeBotApi.Token, StringComparison.Ordinal));
         Logs.Lines.ShouldNotContain(l => l.Contains(Secret, StringComparison.Ordinal));
         Logs.Lines.ShouldNotContain(l => l.Contains(FakeBotApi.Token.Split(':')[1], StringComparison.Ordinal));
