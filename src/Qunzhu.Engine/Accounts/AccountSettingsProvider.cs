@@ -1,6 +1,6 @@
-using System.Collections.Concurrent;
 using Microsoft.EntityFrameworkCore;
 using Qunzhu.Core.Platforms;
+using Qunzhu.Engine.Caching;
 using Qunzhu.Storage;
 
 namespace Qunzhu.Engine.Accounts;
@@ -9,24 +9,22 @@ namespace Qunzhu.Engine.Accounts;
 /// webhooks check the secret on every request, delivery reads the token on every action.</summary>
 public sealed class AccountSettingsProvider(IAppDbContextFactory dbs, AccountSecrets secrets, TimeProvider time) : IAccountSettingsProvider
 {
-    private static readonly TimeSpan TimeToLive = TimeSpan.FromSeconds(15);
-    private readonly ConcurrentDictionary<Guid, Entry> _entries = new();
+    private readonly VersionedCache<Guid, AccountSettings?> _cache = new(time, TimeSpan.FromSeconds(15));
 
     public async Task<AccountSettings> GetAsync(Guid accountId, CancellationToken ct) =>
         await FindAsync(accountId, ct) ?? throw new InvalidOperationException($"No platform account with id '{accountId}' exists.");
 
-    public async Task<AccountSettings?> FindAsync(Guid accountId, CancellationToken ct)
+    public async Task<AccountSettings?> FindAsync(Guid accountId, CancellationToken ct) => await _cache.GetAsync(accountId, LoadAsync, ct);
+
+    // An account saved while this loads (a new token) is not hidden behind the old copy for the time-to-live.
+    public void Invalidate(Guid accountId) => _cache.Invalidate(accountId);
+
+    private async Task<AccountSettings?> LoadAsync(Guid accountId, CancellationToken ct)
     {
-        var now = time.GetUtcNow();
-        if (_entries.TryGetValue(accountId, out var entry) && entry.ExpiresAt > now) return entry.Settings;
         await using var db = dbs.Create();
         var account = await db.PlatformAccounts.AsNoTracking().FirstOrDefaultAsync(a => a.Id == accountId, ct);
-        var settings = account is null ? null : For(account, secrets);
-        _entries[accountId] = new Entry(settings, now + TimeToLive);
-        return settings;
+        return account is null ? null : For(account, secrets);
     }
-
-    public void Invalidate(Guid accountId) => _entries.TryRemove(accountId, out _);
 
     /// <summary>All of an account's settings, the non-secret ones and the decrypted secrets.</summary>
     public static AccountSettings For(PlatformAccount account, AccountSecrets secrets)
@@ -42,5 +40,4 @@ public sealed class AccountSettingsProvider(IAppDbContextFactory dbs, AccountSec
         };
     }
 
-    private sealed record Entry(AccountSettings? Settings, DateTimeOffset ExpiresAt);
 }

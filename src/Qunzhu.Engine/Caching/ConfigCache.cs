@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using Microsoft.EntityFrameworkCore;
 using Qunzhu.Core.AutoReplies;
 using Qunzhu.Storage;
@@ -9,28 +8,11 @@ namespace Qunzhu.Engine.Caching;
 /// time-to-live bounds how long another node's change can take to be seen.</summary>
 public sealed class ConfigCache(IAppDbContextFactory dbs, TimeProvider time)
 {
-    private static readonly TimeSpan TimeToLive = TimeSpan.FromSeconds(15);
-    private readonly ConcurrentDictionary<Guid, Entry> _entries = new();
-    private readonly ConcurrentDictionary<Guid, long> _versions = new();
+    private readonly VersionedCache<Guid, WorkspaceConfig> _cache = new(time, TimeSpan.FromSeconds(15));
 
-    public async ValueTask<WorkspaceConfig> GetAsync(Guid workspaceId, CancellationToken ct)
-    {
-        var now = time.GetUtcNow();
-        var version = _versions.GetValueOrDefault(workspaceId);
-        if (_entries.TryGetValue(workspaceId, out var entry) && entry.ExpiresAt > now && entry.Version == version) return entry.Config;
-        var config = await LoadAsync(workspaceId, ct);
-        // Stored under the version seen before loading: if a change was committed (and invalidated) while we
-        // were loading, what we read may predate it, and the next read loads again instead of keeping a
-        // stale copy for the whole time-to-live.
-        _entries[workspaceId] = new Entry(config, now + TimeToLive, version);
-        return config;
-    }
+    public ValueTask<WorkspaceConfig> GetAsync(Guid workspaceId, CancellationToken ct) => _cache.GetAsync(workspaceId, LoadAsync, ct);
 
-    public void Invalidate(Guid workspaceId)
-    {
-        _versions.AddOrUpdate(workspaceId, 1, (_, v) => v + 1);
-        _entries.TryRemove(workspaceId, out _);
-    }
+    public void Invalidate(Guid workspaceId) => _cache.Invalidate(workspaceId);
 
     private async Task<WorkspaceConfig> LoadAsync(Guid workspaceId, CancellationToken ct)
     {
@@ -46,5 +28,4 @@ public sealed class ConfigCache(IAppDbContextFactory dbs, TimeProvider time)
             new AutoReplyMatcher(rules));
     }
 
-    private sealed record Entry(WorkspaceConfig Config, DateTimeOffset ExpiresAt, long Version);
 }
