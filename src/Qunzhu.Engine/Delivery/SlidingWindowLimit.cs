@@ -6,21 +6,22 @@ namespace Qunzhu.Engine.Delivery;
 public sealed class SlidingWindowLimit(int limit, TimeSpan window)
 {
     private readonly Lock _lock = new();
-    private readonly Queue<DateTimeOffset> _sent = new();
+    // Oldest first; a list, because an action not sent after all gives back the newest place.
+    private readonly LinkedList<DateTimeOffset> _sent = new();
 
     /// <summary>Records an action now if the window has room; otherwise says how long until it will.</summary>
     public bool TryTake(DateTimeOffset now, out TimeSpan wait)
     {
         lock (_lock)
         {
-            while (_sent.Count > 0 && _sent.Peek() <= now - window) _sent.Dequeue();
+            while (_sent.First is { } oldest && oldest.Value <= now - window) _sent.RemoveFirst();
             if (_sent.Count < limit)
             {
-                _sent.Enqueue(now);
+                _sent.AddLast(now);
                 wait = TimeSpan.Zero;
                 return true;
             }
-            wait = _sent.Peek() + window - now;
+            wait = _sent.First!.Value + window - now;
             return false;
         }
     }
@@ -30,11 +31,7 @@ public sealed class SlidingWindowLimit(int limit, TimeSpan window)
     {
         lock (_lock)
         {
-            if (_sent.Count == 0) return;
-            // A queue cannot drop its newest entry; rebuild without it (the window holds at most `limit`).
-            var kept = _sent.ToArray()[..^1];
-            _sent.Clear();
-            foreach (var at in kept) _sent.Enqueue(at);
+            if (_sent.Count > 0) _sent.RemoveLast();
         }
     }
 }
