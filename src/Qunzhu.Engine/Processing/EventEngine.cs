@@ -77,6 +77,10 @@ public sealed partial class EventEngine(
         List<int> parts = [];
         var session = new EngineSession(db, dbs);
         var scheduled = false;
+        // Modules look at what earlier events of the batch added through DbSet.Local, and every look would
+        // otherwise compare every tracked entity with its snapshot: quadratic in the batch. Changes are
+        // detected once, before the write.
+        db.ChangeTracker.AutoDetectChangesEnabled = false;
         InboxEvent? current = null;
         try
         {
@@ -112,6 +116,7 @@ public sealed partial class EventEngine(
                 stored.Status = InboxStatus.Processed;
                 stored.ProcessedAt = processedAt;
             }
+            db.ChangeTracker.DetectChanges();
             await db.SaveChangesAsync(ct);
         }
         catch (DbUpdateConcurrencyException ex)
