@@ -20,7 +20,7 @@ public static class TemplatesApi
         group.MapPut("/{id:guid}", Update).WithName("UpdateTemplate").WithSummary("Rename or change settings; groups using it follow at once");
         group.MapDelete("/{id:guid}", Delete).WithName("DeleteTemplate").WithSummary("Delete; its groups fall back to the default");
         group.MapPost("/{id:guid}/default", MakeDefault).WithName("MakeTemplateDefault").WithSummary("Make this the default template");
-        group.MapPost("/{id:guid}/apply", Apply).WithName("ApplyTemplate").WithSummary("Assign this template to many groups at once");
+        group.MapPost("/{id:guid}/apply", Apply).WithName("ApplyTemplate").WithSummary("Assign this template to many groups at once").AllowOperators();
         return api;
     }
 
@@ -107,7 +107,8 @@ public static class TemplatesApi
         if (!await db.Templates.AnyAsync(t => t.Id == id && t.WorkspaceId == workspaceId, ct)) return Problems.NotFound("Template", id);
         var ids = request.CommunityIds?.Distinct().ToList() ?? [];
         if (ids.Count == 0) return Problems.Invalid("communityIds", "Give the ids of the groups to apply the template to.");
-        var found = await db.Communities.Where(c => ids.Contains(c.Id) && c.WorkspaceId == workspaceId).Select(c => c.Id).ToListAsync(ct);
+        // Operators may assign templates to their own groups; others read as missing.
+        var found = await db.VisibleCommunities(user).Where(c => ids.Contains(c.Id)).Select(c => c.Id).ToListAsync(ct);
         var unknown = ids.Except(found).ToList();
         if (unknown.Count > 0) return Problems.Invalid("communityIds", $"These groups do not exist in your workspace: {string.Join(", ", unknown)}.");
         var applied = await db.Communities.Where(c => ids.Contains(c.Id) && c.WorkspaceId == workspaceId)
