@@ -17,8 +17,16 @@ public sealed class StaffAuthenticationStateProvider(ILoggerFactory logs, IServi
 
     protected override async Task<bool> ValidateAuthenticationStateAsync(AuthenticationState authenticationState, CancellationToken cancellationToken)
     {
-        await using var scope = scopes.CreateAsyncScope();
-        return await StaffSessions.IsCurrentAsync(authenticationState.User, scope.ServiceProvider.GetRequiredService<AppDbContext>(), identity.Value,
-            cancellationToken);
+        try
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            return await StaffSessions.IsCurrentAsync(authenticationState.User, scope.ServiceProvider.GetRequiredService<AppDbContext>(), identity.Value,
+                cancellationToken);
+        }
+        catch (ObjectDisposedException)
+        {
+            // The server is stopping under an open circuit: nothing to decide, and signing the person out would be wrong.
+            return true;
+        }
     }
 }
