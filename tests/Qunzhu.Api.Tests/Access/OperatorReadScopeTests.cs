@@ -44,6 +44,7 @@ public sealed class OperatorReadScopeTests : SandboxTest
         dashboard.GetProperty("communities").GetInt32().ShouldBe(2);
         dashboard.GetProperty("violationsToday").GetInt32().ShouldBe(0);
         Items(await w.GetAsync("/api/v1/staff-tasks")).EnumerateArray().Select(t => t.GetProperty("title").GetString()).ShouldBe(["我的任务"]);
+        (await w.GetAsync("/api/v1/templates"))[0].GetProperty("communities").GetInt32().ShouldBe(2);
     }
 
     [Fact]
@@ -87,6 +88,7 @@ public sealed class OperatorReadScopeTests : SandboxTest
 
         // The filters narrow Operators only: the bootstrap key sees all of it (so the assertions above can fail).
         (await Http.GetFromJsonAsync<JsonElement>("/api/v1/communities")).GetProperty("total").GetInt32().ShouldBe(5);
+        (await Http.GetFromJsonAsync<JsonElement>("/api/v1/templates"))[0].GetProperty("communities").GetInt32().ShouldBe(5);
         (await Http.GetFromJsonAsync<JsonElement>("/api/v1/auto-replies")).GetArrayLength().ShouldBe(2);
         (await Http.GetFromJsonAsync<JsonElement>("/api/v1/moderation/blacklist")).GetArrayLength().ShouldBe(1);
         (await Http.GetFromJsonAsync<JsonElement>($"/api/v1/platform-accounts/{w.WeCom}/wecom/join-ways")).GetArrayLength().ShouldBe(2);
