@@ -13,7 +13,7 @@ public static partial class PlatformAccountsApi
     public static RouteGroupBuilder MapPlatformAccountsApi(this RouteGroupBuilder api)
     {
         var group = api.MapGroup("/platform-accounts").WithTags("Platform accounts");
-        group.MapGet("/", List).WithName("ListPlatformAccounts").WithSummary("All accounts of the workspace, the sandbox included");
+        group.MapGet("/", List).WithName("ListPlatformAccounts").WithSummary("All accounts of the workspace, the sandbox included (an Operator: those of their groups)");
         group.MapPost("/", Create).WithName("CreatePlatformAccount").WithSummary("Connect a Telegram bot, WeCom app or bridge");
         group.MapGet("/{id:guid}", Get).WithName("GetPlatformAccount").WithSummary("An account: settings (secrets only as set/unset), webhook URL, recent errors");
         group.MapPatch("/{id:guid}", Update).WithName("UpdatePlatformAccount").WithSummary("Rename or change settings; omitted secrets keep their value");
@@ -27,7 +27,8 @@ public static partial class PlatformAccountsApi
         HttpRequest request, CancellationToken ct)
     {
         var workspaceId = user.WorkspaceIdOf();
-        var accounts = await deps.Db.PlatformAccounts.AsNoTracking().Where(a => a.WorkspaceId == workspaceId).OrderBy(a => a.CreatedAt).ToListAsync(ct);
+        var visible = deps.Db.VisibleAccountIds(user);
+        var accounts = await deps.Db.PlatformAccounts.AsNoTracking().Where(a => a.WorkspaceId == workspaceId && visible.Contains(a.Id)).OrderBy(a => a.CreatedAt).ToListAsync(ct);
         var views = new List<PlatformAccountResponse>(accounts.Count);
         foreach (var account in accounts) views.Add(await PlatformAccountViews.ViewAsync(account, deps, request, ct));
         return TypedResults.Ok(views);
