@@ -28,10 +28,18 @@ public sealed class CalendarRoleTests : SandboxTest
             .JsonAsync(HttpStatusCode.Created);
         var staffId = staff.GetProperty("id").GetGuid();
         (await Http.PutAsJsonAsync($"/api/v1/staff/{staffId}/communities", new { communityIds = new[] { mine } })).EnsureSuccessStatusCode();
-        await (await Http.PostAsJsonAsync("/api/v1/broadcasts", new { content = new { text = "学习提醒" }, targets = new { communityTypes = new[] { "learning" } },
-            schedule = new { cron = "0 9 * * *" } })).JsonAsync(HttpStatusCode.Created);
-        await (await Http.PostAsJsonAsync("/api/v1/broadcasts", new { content = new { text = "交流群通知" }, targets = new { communityIds = new[] { otherType } },
-            schedule = new { cron = "0 10 * * *" } })).JsonAsync(HttpStatusCode.Created);
+        await (await Http.PostAsJsonAsync("/api/v1/broadcasts", new
+        {
+            content = new { text = "学习提醒" },
+            targets = new { communityTypes = new[] { "learning" } },
+            schedule = new { cron = "0 9 * * *" }
+        })).JsonAsync(HttpStatusCode.Created);
+        await (await Http.PostAsJsonAsync("/api/v1/broadcasts", new
+        {
+            content = new { text = "交流群通知" },
+            targets = new { communityIds = new[] { otherType } },
+            schedule = new { cron = "0 10 * * *" }
+        })).JsonAsync(HttpStatusCode.Created);
 
         var admin = await Http.GetFromJsonAsync<JsonElement>("/api/v1/calendar");
         var adminCounts = admin.GetProperty("items").EnumerateArray().GroupBy(i => i.GetProperty("name").GetString()!)
