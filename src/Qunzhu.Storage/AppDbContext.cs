@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Qunzhu.Core.AutoReplies;
 using Qunzhu.Core.Bridge;
 using Qunzhu.Core.Broadcasts;
+using Qunzhu.Core.Calendar;
 using Qunzhu.Core.CheckIns;
 using Qunzhu.Core.Communities;
 using Qunzhu.Core.Content;
@@ -59,6 +60,8 @@ public abstract class AppDbContext(DbContextOptions options) : DbContext(options
     public DbSet<Broadcast> Broadcasts => Set<Broadcast>();
     public DbSet<BroadcastRun> BroadcastRuns => Set<BroadcastRun>();
     public DbSet<BroadcastDelivery> BroadcastDeliveries => Set<BroadcastDelivery>();
+    public DbSet<CalendarMatrix> CalendarMatrices => Set<CalendarMatrix>();
+    public DbSet<CalendarCell> CalendarCells => Set<CalendarCell>();
     /// <summary>ASP.NET Core Data Protection keys (they encrypt account secrets): in the database, so every
     /// node on one PostgreSQL shares them.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

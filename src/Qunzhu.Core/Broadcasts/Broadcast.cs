@@ -31,4 +31,6 @@ public enum BroadcastState
     Active,
     Paused,
     Cancelled,
+    /// Stored, not scheduled: no occurrence runs until it is started (resumed).
+    Draft,
 }

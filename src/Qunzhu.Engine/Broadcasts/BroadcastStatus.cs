@@ -21,6 +21,9 @@ public enum BroadcastStatus
     Cancelled,
     [JsonStringEnumMemberName("failed")]
     Failed,
+    /// Stored but not scheduled yet.
+    [JsonStringEnumMemberName("draft")]
+    Draft,
 }
 
 public static class BroadcastStatuses
@@ -43,6 +46,7 @@ public static class BroadcastStatuses
     {
         if (broadcast.State == BroadcastState.Cancelled) return BroadcastStatus.Cancelled;
         if (broadcast.State == BroadcastState.Paused) return BroadcastStatus.Paused;
+        if (broadcast.State == BroadcastState.Draft) return BroadcastStatus.Draft;
         if (latestRun is BroadcastStatus.Sending or BroadcastStatus.WaitingForStaff) return latestRun.Value;
         if (broadcast.NextRunAt is not null || latestRun is null) return BroadcastStatus.Scheduled;
         return latestRun.Value;
@@ -56,6 +60,7 @@ public static class BroadcastStatuses
         BroadcastStatus.Paused => "paused",
         BroadcastStatus.Completed => "completed",
         BroadcastStatus.Cancelled => "cancelled",
+        BroadcastStatus.Draft => "draft",
         _ => "failed",
     };
 }

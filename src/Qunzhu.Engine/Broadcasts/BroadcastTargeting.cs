@@ -12,8 +12,11 @@ public static class BroadcastTargeting
         var ids = targets.CommunityIds.ToList();
         var types = targets.CommunityTypes.ToList();
         var tags = targets.Tags.ToList();
+        var templates = targets.TemplateIds.ToList();
         return db.Communities.Where(c => c.WorkspaceId == workspaceId
             && (ids.Contains(c.Id) || types.Contains(c.Type)
-                || db.CommunityTags.Any(t => t.CommunityId == c.Id && t.WorkspaceId == workspaceId && tags.Contains(t.Tag))));
+                || db.CommunityTags.Any(t => t.CommunityId == c.Id && t.WorkspaceId == workspaceId && tags.Contains(t.Tag))
+                || (c.TemplateId != null && templates.Contains(c.TemplateId.Value))
+                || (c.TemplateId == null && db.Templates.Any(t => t.WorkspaceId == workspaceId && t.IsDefault && templates.Contains(t.Id)))));
     }
 }

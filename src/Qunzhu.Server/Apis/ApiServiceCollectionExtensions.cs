@@ -52,6 +52,8 @@ public static class ApiServiceCollectionExtensions
         api.MapMediaApi();
         api.MapContentApi();
         api.MapBroadcastsApi();
+        api.MapCalendarApi();
+        api.MapBuiltInsApi();
         api.MapDashboardApi();
         api.MapStaffApi();
         api.MapApiKeysApi();

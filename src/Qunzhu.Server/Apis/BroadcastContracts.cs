@@ -6,14 +6,17 @@ namespace Qunzhu.Server.Apis;
 /// <param name="Name">Optional; by default the content's title or the text's beginning.</param>
 /// <param name="Schedule">Omit to send now.</param>
 /// <param name="QuietHours">Local hours (workspace time zone) in which nothing is sent; a send due then waits until they end.</param>
+/// <param name="Draft">True: store it without scheduling; POST /broadcasts/{id}/resume starts it.</param>
 public sealed record CreateBroadcastRequest(string? Name, BroadcastContentRequest? Content, BroadcastTargetsRequest? Targets,
-    BroadcastScheduleRequest? Schedule, QuietHoursRequest? QuietHours);
+    BroadcastScheduleRequest? Schedule, QuietHoursRequest? QuietHours, bool? Draft = null);
 
 /// Either text of its own or a library item's id.
 public sealed record BroadcastContentRequest(string? Text, Guid? ContentId);
 
 /// <param name="CommunityTypes">exchange, learning, check-in, group-buy, flash.</param>
-public sealed record BroadcastTargetsRequest(IReadOnlyList<Guid>? CommunityIds, IReadOnlyList<string>? CommunityTypes, IReadOnlyList<string>? Tags);
+/// <param name="TemplateIds">The groups of these group templates (a group without one follows the default template).</param>
+public sealed record BroadcastTargetsRequest(IReadOnlyList<Guid>? CommunityIds, IReadOnlyList<string>? CommunityTypes, IReadOnlyList<string>? Tags,
+    IReadOnlyList<Guid>? TemplateIds = null);
 
 /// <param name="At">ISO-8601; without an offset it is read in the workspace's time zone.</param>
 /// <param name="Cron">Five fields in the workspace's time zone, e.g. "0 8 * * 1-5" (weekdays 08:00).</param>

@@ -92,7 +92,7 @@ public static class ContentApi
         var item = await db.ContentItems.FirstOrDefaultAsync(c => c.Id == id && c.WorkspaceId == workspaceId, ct);
         if (item is null) return Problems.NotFound("Content item", id);
         var users = await db.Broadcasts.Where(b => b.WorkspaceId == workspaceId && b.ContentId == id && b.State != BroadcastState.Cancelled
-                && (b.NextRunAt != null || db.BroadcastRuns.Any(r => r.BroadcastId == b.Id && (r.State == BroadcastRunState.Planning || r.State == BroadcastRunState.Feeding))))
+                && (b.NextRunAt != null || b.State == BroadcastState.Draft || db.BroadcastRuns.Any(r => r.BroadcastId == b.Id && (r.State == BroadcastRunState.Planning || r.State == BroadcastRunState.Feeding))))
             .Select(b => b.Name).ToListAsync(ct);
         if (users.Count > 0)
             return Problems.Conflict("Content in use", $"Scheduled broadcasts use this item: {string.Join("、", users)}. Cancel them or give them other content first.");

@@ -28,14 +28,28 @@ public static class BroadcastControl
             At = draft.At,
             Cron = draft.Cron,
             QuietHours = draft.QuietHours,
-            NextRunAt = draft.FirstSendAt,
+            State = draft.Draft ? BroadcastState.Draft : BroadcastState.Active,
+            NextRunAt = draft.Draft ? null : draft.FirstSendAt,
             Origin = origin,
             CreatedAt = now,
             UpdatedAt = now,
         };
         db.Broadcasts.Add(broadcast);
-        db.ScheduledJobs.Add(BroadcastJobs.Occurrence(broadcast, draft.FirstOccurrence, draft.FirstSendAt, now));
+        if (!draft.Draft) db.ScheduledJobs.Add(BroadcastJobs.Occurrence(broadcast, draft.FirstOccurrence, draft.FirstSendAt, now));
         return broadcast;
+    }
+
+    /// <summary>Starts a draft: its first occurrence from now (a one-off whose time has passed goes now).</summary>
+    public static void StartDraft(AppDbContext db, Broadcast broadcast, TimeZoneInfo zone, DateTime now)
+    {
+        broadcast.State = BroadcastState.Active;
+        DateTime? first = broadcast.Cron is { } c && BroadcastSchedule.ParseCron(c, out _) is { } cron
+            ? BroadcastSchedule.NextOccurrence(cron, now, zone)
+            : broadcast.At is { } at && at > now ? at : now;
+        if (first is not { } occurrence) return;
+        var due = BroadcastSchedule.SendTime(occurrence, broadcast.QuietHours, zone);
+        broadcast.NextRunAt = due;
+        db.ScheduledJobs.Add(BroadcastJobs.Occurrence(broadcast, occurrence, due, now));
     }
 
     public static async Task<Results<Ok<IReadOnlyList<BroadcastRunResponse>>, ProblemHttpResult>> Runs(Guid id, ClaimsPrincipal user, AppDbContext db,
@@ -82,10 +96,12 @@ public static class BroadcastControl
     {
         var (broadcast, current, zone) = await LoadAsync(id, user, db, config, ct);
         if (broadcast is null) return Problems.NotFound("Broadcast", id);
-        if (broadcast.State != BroadcastState.Paused)
-            return Problems.Conflict("Not paused", $"Only a paused broadcast can be resumed; this one is {BroadcastStatuses.Describe(current)}.");
-        broadcast.State = BroadcastState.Active;
+        if (broadcast.State is not (BroadcastState.Paused or BroadcastState.Draft))
+            return Problems.Conflict("Not paused", $"Only a paused or draft broadcast can be resumed; this one is {BroadcastStatuses.Describe(current)}.");
         var now = time.GetUtcNow().UtcDateTime;
+        if (broadcast.State == BroadcastState.Draft)
+            StartDraft(db, broadcast, (await config.GetAsync(broadcast.WorkspaceId, ct)).Zone, now);
+        broadcast.State = BroadcastState.Active;
         var open = await db.BroadcastRuns.Where(r => r.BroadcastId == id && (r.State == BroadcastRunState.Planning || r.State == BroadcastRunState.Feeding)).ToListAsync(ct);
         foreach (var run in open)
         {

@@ -60,7 +60,7 @@ public static class BroadcastRequestValidator
         }
         else first = at ?? now;
         var draft = new BroadcastDraft(string.IsNullOrEmpty(name) ? Shorten(title!) : name, contentId, text, targets!, at, cronText, cron, quiet,
-            first, BroadcastSchedule.SendTime(first, quiet, zone));
+            first, BroadcastSchedule.SendTime(first, quiet, zone), r.Draft == true);
         return (draft, errors);
     }
 
@@ -93,9 +93,10 @@ public static class BroadcastRequestValidator
         var ids = (t?.CommunityIds ?? []).Distinct().ToList();
         var typeNames = (t?.CommunityTypes ?? []).Where(x => !string.IsNullOrWhiteSpace(x)).ToList();
         var tags = (t?.Tags ?? []).Where(x => !string.IsNullOrWhiteSpace(x)).Select(x => x.Trim()).Distinct(StringComparer.Ordinal).ToList();
-        if (ids.Count == 0 && typeNames.Count == 0 && tags.Count == 0)
+        var templateIds = (t?.TemplateIds ?? []).Distinct().ToList();
+        if (ids.Count == 0 && typeNames.Count == 0 && tags.Count == 0 && templateIds.Count == 0)
         {
-            errors["targets"] = ["Say which groups: {\"communityIds\":[…]}, {\"communityTypes\":[\"learning\"]} or {\"tags\":[\"北京\"]}."];
+            errors["targets"] = ["Say which groups: {\"communityIds\":[…]}, {\"communityTypes\":[\"learning\"]}, {\"tags\":[\"北京\"]} or {\"templateIds\":[…]}."];
             return null;
         }
         if (ids.Count > MaxTargets)
@@ -116,7 +117,13 @@ public static class BroadcastRequestValidator
             if (missing.Count > 0)
                 errors["targets.communityIds"] = [$"No community with id {string.Join(", ", missing.Take(5))}{(missing.Count > 5 ? $" (and {missing.Count - 5} more)" : "")} exists in your workspace."];
         }
-        return new BroadcastTargets { CommunityIds = ids, CommunityTypes = [.. types.Distinct()], Tags = tags };
+        if (templateIds.Count > 0)
+        {
+            var known = await db.Templates.Where(x => x.WorkspaceId == workspaceId && templateIds.Contains(x.Id)).Select(x => x.Id).ToListAsync(ct);
+            var missing = templateIds.Except(known).ToList();
+            if (missing.Count > 0) errors["targets.templateIds"] = [$"No group template with id '{missing[0]}' exists in your workspace."];
+        }
+        return new BroadcastTargets { CommunityIds = ids, CommunityTypes = [.. types.Distinct()], Tags = tags, TemplateIds = templateIds };
     }
 
     private static DateTime? ParseAt(string text, TimeZoneInfo zone)
