@@ -11,7 +11,9 @@ using Qunzhu.Core.Pipeline;
 using Qunzhu.Core.Platforms;
 using Qunzhu.Core.Points;
 using Qunzhu.Core.Sandbox;
+using Qunzhu.Core.Sops;
 using Qunzhu.Core.Templates;
+using Qunzhu.Core.Topics;
 using Qunzhu.Core.WeCom;
 using Qunzhu.Core.Workspaces;
 
@@ -59,6 +61,12 @@ public abstract class AppDbContext(DbContextOptions options) : DbContext(options
     public DbSet<Broadcast> Broadcasts => Set<Broadcast>();
     public DbSet<BroadcastRun> BroadcastRuns => Set<BroadcastRun>();
     public DbSet<BroadcastDelivery> BroadcastDeliveries => Set<BroadcastDelivery>();
+    public DbSet<Sop> Sops => Set<Sop>();
+    public DbSet<SopEnrollment> SopEnrollments => Set<SopEnrollment>();
+    public DbSet<SopExecution> SopExecutions => Set<SopExecution>();
+    public DbSet<MemberTag> MemberTags => Set<MemberTag>();
+    public DbSet<Topic> Topics => Set<Topic>();
+    public DbSet<TopicUse> TopicUses => Set<TopicUse>();
     /// <summary>ASP.NET Core Data Protection keys (they encrypt account secrets): in the database, so every
     /// node on one PostgreSQL shares them.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

@@ -52,6 +52,9 @@ public static class ApiServiceCollectionExtensions
         api.MapMediaApi();
         api.MapContentApi();
         api.MapBroadcastsApi();
+        api.MapSopsApi();
+        api.MapTopicsApi();
+        api.MapMemberTagsApi();
         api.MapDashboardApi();
         api.MapStaffApi();
         api.MapApiKeysApi();
