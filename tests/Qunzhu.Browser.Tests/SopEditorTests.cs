@@ -63,4 +63,35 @@ public sealed class SopEditorTests(ConsoleHost host) : IClassFixture<ConsoleHost
         transcript.EnumerateArray().ShouldContain(l => l.GetProperty("text").GetString() == "📌 「SOP 读书会」群规：友善交流");
         await page.Context.CloseAsync();
     }
+
+    [Fact]
+    public async Task Operator_Sops_ReadsAndAppliesToOwnGroupsOnlyAndCannotEditTemplates()
+    {
+        var mine = await host.CreateGroupAsync("运营的 SOP 群");
+        var other = await host.CreateGroupAsync("别人的 SOP 群");
+        var sop = await (await host.Api.PostAsJsonAsync("/api/v1/sops", new
+        {
+            name = "运营 SOP",
+            kind = "group",
+            steps = new[] { new { anchor = "groupCreated", action = "postToGroup", text = "欢迎", offsetDays = 1 } },
+        })).Content.ReadFromJsonAsync<JsonElement>();
+        var id = sop.GetProperty("id").GetGuid();
+        var op = await host.CreateStaffAsync("sop-operator@example.com", "operator", "operator password 2");
+        (await host.Api.PutAsJsonAsync($"/api/v1/staff/{op}/communities", new { communityIds = new[] { mine } })).EnsureSuccessStatusCode();
+        var page = await host.SignInAsync("sop-operator@example.com", "operator password 2");
+
+        (await page.APIRequest.PostAsync("/api/v1/sops", new() { DataObject = new { name = "x", kind = "group", steps = Array.Empty<object>() } })).Status.ShouldBe(403);
+        (await page.APIRequest.PostAsync($"/api/v1/sops/{id}/apply", new() { DataObject = new { communityIds = new[] { other } } })).Status.ShouldBe(400);
+        var applied = await page.APIRequest.PostAsync($"/api/v1/sops/{id}/apply", new() { DataObject = new { communityIds = new[] { mine } } });
+        applied.Status.ShouldBe(200);
+        // The admin applies it to the other group too: the operator's report still shows only their own.
+        (await host.Api.PostAsJsonAsync($"/api/v1/sops/{id}/apply", new { communityIds = new[] { other } })).EnsureSuccessStatusCode();
+        var report = await (await page.APIRequest.GetAsync($"/api/v1/sops/{id}/executions")).JsonAsync();
+        report!.Value.GetProperty("items").EnumerateArray().Select(r => r.GetProperty("communityId").GetGuid()).ShouldBe([mine]);
+
+        await page.GoInteractiveAsync($"/sops/{id}");
+        await Expect(page.ByTestId("read-only")).ToBeVisibleAsync();
+        await Expect(page.ByTestId("sop-save")).ToHaveCountAsync(0);
+        await page.Context.CloseAsync();
+    }
 }
