@@ -52,8 +52,16 @@ public sealed class SopStepRunner(ActionRouter router, PlatformCatalog platforms
                     ? new ContentItem { Kind = ContentKind.Text, Title = topic.Title, Text = topic.Text }
                     : new ContentItem
                     {
-                        Id = attached.Id, Kind = attached.Kind, Title = attached.Title, Description = attached.Description, Url = attached.Url, MediaId = attached.MediaId,
-                        CoverMediaId = attached.CoverMediaId, CardAppId = attached.CardAppId, CardPagePath = attached.CardPagePath, Text = topic.Text,
+                        Id = attached.Id,
+                        Kind = attached.Kind,
+                        Title = attached.Title,
+                        Description = attached.Description,
+                        Url = attached.Url,
+                        MediaId = attached.MediaId,
+                        CoverMediaId = attached.CoverMediaId,
+                        CardAppId = attached.CardAppId,
+                        CardPagePath = attached.CardPagePath,
+                        Text = topic.Text,
                     };
                 db.TopicUses.Add(new Core.Topics.TopicUse { WorkspaceId = sop.WorkspaceId, TopicId = topic.Id, CommunityId = community.Id, Key = execution.Key, At = now });
                 return await PostAsync(db, community, prompt, values, execution.Key, locale, now, ct);
