@@ -22,6 +22,7 @@ public static class BridgeCapabilities
         RemovesMembers = false,
         MutesMembers = false,
         DeletesMessages = false,
+        MessagesMembersPrivately = false,
     };
 
     public static (PlatformCapabilities? Capabilities, string? Error) Parse(string? declaration)
@@ -45,6 +46,8 @@ public static class BridgeCapabilities
             MutesMembers = set.Contains(MutesMembers),
             DeletesMessages = set.Contains(DeletesMessages),
             HandlesJoinRequests = set.Contains(HandlesJoinRequests),
+            // The Bridge protocol has no private-message action yet: member SOP messages become staff tasks.
+            MessagesMembersPrivately = false,
         }, null);
     }
 }

@@ -45,6 +45,8 @@ public sealed class SandboxConnector : BackgroundService, IPlatformConnector
                 BotActionKind.RemoveMember => "removed",
                 BotActionKind.ApproveJoinRequest => "approved",
                 BotActionKind.DeclineJoinRequest => "declined",
+                // A direct message to one member; the sandbox shows it in the group's transcript, marked private.
+                BotActionKind.SendPrivateMessage => "private",
                 _ => throw new ArgumentOutOfRangeException(nameof(action), action.Kind, null),
             },
             Text = action.Text,

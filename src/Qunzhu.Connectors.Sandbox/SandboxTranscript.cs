@@ -43,7 +43,7 @@ public static class SandboxTranscript
 
 /// <summary>One line of a sandbox group's transcript.</summary>
 /// <param name="From">The member's id, or "bot".</param>
-/// <param name="Kind">message, join, leave, joinRequest, removed, muted, approved or declined.</param>
+/// <param name="Kind">message, join, leave, joinRequest, removed, muted, approved, declined, or private (a direct message to MemberId).</param>
 /// <param name="Deleted">True for a member message the bot deleted.</param>
-/// <param name="MemberId">For removed / muted: who.</param>
+/// <param name="MemberId">For removed / muted / private: who.</param>
 public sealed record TranscriptLine(DateTime At, string From, string Kind, string? Text, string? EventId, string? MemberName, bool? Deleted, string? MemberId = null);

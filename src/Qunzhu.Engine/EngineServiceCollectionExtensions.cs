@@ -13,6 +13,7 @@ using Qunzhu.Engine.Ingestion;
 using Qunzhu.Engine.Modules;
 using Qunzhu.Engine.Processing;
 using Qunzhu.Engine.Scheduling;
+using Qunzhu.Engine.Sops;
 using Qunzhu.Storage;
 
 namespace Qunzhu.Engine;
@@ -48,6 +49,7 @@ public static class EngineServiceCollectionExtensions
         services.AddSingleton<WelcomeModule>();
         services.AddSingleton<CheckInModule>();
         services.AddSingleton<AutoReplyModule>();
+        services.AddSingleton<SopModule>();
         services.AddSingleton<ModulePipeline>();
         services.AddSingleton<EventEngine>();
         services.AddSingleton<IJobHandler, WelcomeJobHandler>();
@@ -55,6 +57,11 @@ public static class EngineServiceCollectionExtensions
         services.AddSingleton<BroadcastFeeder>();
         services.AddSingleton<IJobHandler, BroadcastOccurrenceHandler>();
         services.AddSingleton<IJobHandler, BroadcastStepHandler>();
+        services.AddOptions<SopOptions>().BindConfiguration(SopOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<SopEnroller>();
+        services.AddSingleton<TopicPicker>();
+        services.AddSingleton<SopStepRunner>();
+        services.AddSingleton<IJobHandler, SopStepHandler>();
 
         services.AddSingleton<InboxWriter>();
         services.AddSingleton<IInboxWriter>(sp => sp.GetRequiredService<InboxWriter>());

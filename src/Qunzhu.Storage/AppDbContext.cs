@@ -12,7 +12,9 @@ using Qunzhu.Core.Pipeline;
 using Qunzhu.Core.Platforms;
 using Qunzhu.Core.Points;
 using Qunzhu.Core.Sandbox;
+using Qunzhu.Core.Sops;
 using Qunzhu.Core.Templates;
+using Qunzhu.Core.Topics;
 using Qunzhu.Core.WeCom;
 using Qunzhu.Core.Workspaces;
 
@@ -62,6 +64,12 @@ public abstract class AppDbContext(DbContextOptions options) : DbContext(options
     public DbSet<BroadcastDelivery> BroadcastDeliveries => Set<BroadcastDelivery>();
     public DbSet<CalendarMatrix> CalendarMatrices => Set<CalendarMatrix>();
     public DbSet<CalendarCell> CalendarCells => Set<CalendarCell>();
+    public DbSet<Sop> Sops => Set<Sop>();
+    public DbSet<SopEnrollment> SopEnrollments => Set<SopEnrollment>();
+    public DbSet<SopExecution> SopExecutions => Set<SopExecution>();
+    public DbSet<MemberTag> MemberTags => Set<MemberTag>();
+    public DbSet<Topic> Topics => Set<Topic>();
+    public DbSet<TopicUse> TopicUses => Set<TopicUse>();
     /// <summary>ASP.NET Core Data Protection keys (they encrypt account secrets): in the database, so every
     /// node on one PostgreSQL shares them.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Qunzhu.Connectors.WeCom.Api;
 using Qunzhu.Core.Communities;
 using Qunzhu.Core.Platforms;
+using Qunzhu.Engine.Sops;
 using Qunzhu.Storage;
 
 namespace Qunzhu.Connectors.WeCom.Groups;
@@ -11,7 +12,7 @@ namespace Qunzhu.Connectors.WeCom.Groups;
 /// state) without events: its members did not just join, and greeting hundreds of them would be wrong.
 /// A known group is renamed if needed and read like a callback: whoever joined or left meanwhile becomes
 /// an event, so missed callbacks are caught up. Running it twice changes nothing the second time.</summary>
-public sealed class WeComGroupSync(IAppDbContextFactory dbs, WeComApiClient api, WeComGroupState state, TimeProvider time)
+public sealed class WeComGroupSync(IAppDbContextFactory dbs, WeComApiClient api, WeComGroupState state, SopEnroller sops, TimeProvider time)
 {
     public sealed record Result(int Groups, int Created, int Renamed, int Members, int Joined, int Left);
 
@@ -110,6 +111,8 @@ public sealed class WeComGroupSync(IAppDbContextFactory dbs, WeComApiClient api,
         }
         var known = await db.WeComGroupMembers.Where(k => k.AccountId == account.AccountId && k.ChatId == chat.ChatId).ToListAsync(ct);
         state.Remember(db, account, chat, known);
+        // A group found for the first time: group SOPs for new groups of its type start with it (see src/Qunzhu.Engine/README.md).
+        await sops.OnCommunityCreatedAsync(db, community, now, ct);
         await db.SaveChangesAsync(ct);
     }
 }

@@ -8,4 +8,6 @@ public enum BotActionKind
     RemoveMember,
     ApproveJoinRequest,
     DeclineJoinRequest,
+    /// <summary>A private message to <c>TargetUserId</c> (member SOP steps).</summary>
+    SendPrivateMessage,
 }

@@ -72,6 +72,7 @@ public sealed record PlatformCapabilities
         BotActionKind.MuteMember => MutesMembers,
         BotActionKind.RemoveMember => RemovesMembers,
         BotActionKind.ApproveJoinRequest or BotActionKind.DeclineJoinRequest => HandlesJoinRequests,
+        BotActionKind.SendPrivateMessage => MessagesMembersPrivately,
         _ => false,
     };
 

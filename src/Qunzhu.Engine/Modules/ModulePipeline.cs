@@ -3,9 +3,9 @@ using Qunzhu.Engine.Processing;
 namespace Qunzhu.Engine.Modules;
 
 /// <summary>The fixed order of modules. Moderation is first: a message it removes reaches no other module.</summary>
-public sealed class ModulePipeline(ModerationModule moderation, WelcomeModule welcome, CheckInModule checkIn, AutoReplyModule autoReply)
+public sealed class ModulePipeline(ModerationModule moderation, WelcomeModule welcome, CheckInModule checkIn, AutoReplyModule autoReply, SopModule sop)
 {
-    private readonly IEngineModule[] _order = [moderation, welcome, checkIn, autoReply];
+    private readonly IEngineModule[] _order = [moderation, welcome, checkIn, autoReply, sop];
 
     public IReadOnlyList<string> Order => [.. _order.Select(m => m.Name)];
 

@@ -51,6 +51,7 @@ public sealed class ActionRouter(Microsoft.Extensions.Options.IOptions<EngineOpt
             BotActionKind.DeleteMessage => "StaffTask_Delete",
             BotActionKind.ApproveJoinRequest => "StaffTask_Approve",
             BotActionKind.DeclineJoinRequest => "StaffTask_Decline",
+            BotActionKind.SendPrivateMessage => "StaffTask_Private",
             _ => "StaffTask_Send",
         };
         var detail = BotText.Format("StaffTask_Because", locale, values);
@@ -64,7 +65,7 @@ public sealed class ActionRouter(Microsoft.Extensions.Options.IOptions<EngineOpt
             Key = key,
             Kind = action.Kind.ToString(),
             Title = BotText.Format(titleKey, locale, values),
-            Detail = action.Kind == BotActionKind.SendMessage ? $"{detail}\n\n{action.Text}" : detail,
+            Detail = action.Kind is BotActionKind.SendMessage or BotActionKind.SendPrivateMessage ? $"{detail}\n\n{action.Text}" : detail,
             CreatedAt = now,
         });
     }

@@ -92,16 +92,17 @@ internal sealed class EngineSession(AppDbContext db, IAppDbContextFactory dbs)
 
     /// <summary>The bot learned of a chat: a new one becomes a community of the account (the workspace's
     /// default template applies while it has none of its own); a known one takes the new title.</summary>
-    public void Discover(InboxEvent stored, ChatDiscovered discovered)
+    /// <returns>The community when it is new, else null.</returns>
+    public Community? Discover(InboxEvent stored, ChatDiscovered discovered)
     {
         var title = string.IsNullOrWhiteSpace(discovered.Title) ? stored.ChatId : discovered.Title.Trim();
         if (title.Length > 200) title = title[..200];
         if (Community(stored.AccountId, stored.ChatId) is { } known)
         {
-            if (known.Name == title) return;
+            if (known.Name == title) return null;
             if (db.Entry(known).State == EntityState.Detached) db.Communities.Attach(known);
             known.Name = title;
-            return;
+            return null;
         }
         var community = new Community
         {
@@ -114,6 +115,7 @@ internal sealed class EngineSession(AppDbContext db, IAppDbContextFactory dbs)
         };
         db.Communities.Add(community);
         _communities[(stored.AccountId, stored.ChatId)] = community;
+        return community;
     }
 
     /// <summary>The member behind a platform user, created on first sight, without making them a member

@@ -21,6 +21,7 @@ public sealed partial class EventEngine(
     ConfigCache config,
     ActionRouter router,
     PlatformCatalog platforms,
+    Sops.SopEnroller sops,
     EngineSignals signals,
     IOptions<EngineOptions> options,
     TimeProvider time,
@@ -161,8 +162,9 @@ public sealed partial class EventEngine(
     {
         if (chatEvent is ChatDiscovered discovered)
         {
-            session.Discover(stored, discovered);
-            return false;
+            // A new group: group SOPs that apply to every new group start with it (same transaction).
+            return session.Discover(stored, discovered) is { } created
+                && await sops.OnCommunityCreatedAsync(db, created, time.GetUtcNow().UtcDateTime, ct);
         }
         var user = EngineSession.UserOf(chatEvent);
         if (chatEvent is null || user is null) return false;

@@ -54,6 +54,9 @@ public static class ApiServiceCollectionExtensions
         api.MapBroadcastsApi();
         api.MapCalendarApi();
         api.MapBuiltInsApi();
+        api.MapSopsApi();
+        api.MapTopicsApi();
+        api.MapMemberTagsApi();
         api.MapDashboardApi();
         api.MapStaffApi();
         api.MapApiKeysApi();

@@ -6,7 +6,9 @@ using Qunzhu.Connectors.Sandbox;
 using Qunzhu.Core.Communities;
 using Qunzhu.Core.Platforms;
 using Qunzhu.Core.Workspaces;
+using Qunzhu.Engine;
 using Qunzhu.Engine.Ingestion;
+using Qunzhu.Engine.Sops;
 using Qunzhu.Server.Auth;
 using Qunzhu.Storage;
 
@@ -31,7 +33,7 @@ public static class SandboxApi
     }
 
     public static async Task<Results<Created<SandboxGroupResponse>, ValidationProblem>> CreateGroup(
-        CreateSandboxGroupRequest request, ClaimsPrincipal user, AppDbContext db, TimeProvider time, CancellationToken ct)
+        CreateSandboxGroupRequest request, ClaimsPrincipal user, AppDbContext db, SopEnroller sops, EngineSignals signals, TimeProvider time, CancellationToken ct)
     {
         var workspaceId = user.WorkspaceIdOf();
         var name = request.Name?.Trim();
@@ -58,7 +60,10 @@ public static class SandboxApi
         db.Communities.Add(community);
         if (user.IsOperator() && user.StaffIdOf() is { } staffId)
             db.StaffCommunities.Add(new StaffCommunity { WorkspaceId = workspaceId, StaffUserId = staffId, CommunityId = community.Id });
+        // Group SOPs for new groups of this type start with it, in the same commit.
+        var scheduled = await sops.OnCommunityCreatedAsync(db, community, community.CreatedAt, ct);
         await db.SaveChangesAsync(ct);
+        if (scheduled) signals.JobScheduled();
         return TypedResults.Created($"/api/v1/communities/{community.Id}",
             new SandboxGroupResponse(community.Id, community.Name, community.Type, community.TemplateId, community.CreatedAt));
     }
