@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 
-namespace Qunzhu.Telegram.Tests.Fake;
+namespace Qunzhu.Testing.Telegram;
 
 /// <summary>Updates as Telegram sends them (webhook body or getUpdates item), for a supergroup.</summary>
 public static class Updates
