@@ -18,6 +18,22 @@ public sealed class PlatformAccountsApiTests : PlatformAccountsTest
     private const string Secret = "s3cr3t-bridge-key-7f9a2c";
 
     [Fact]
+    public async Task Types_InstalledPlatforms_ListedWithTheirFieldsAndHelpInBothLanguages()
+    {
+        var types = await JsonAsync(await Http.GetAsync("/api/v1/platform-accounts/types"), HttpStatusCode.OK);
+        var platforms = types.EnumerateArray().Select(t => t.GetProperty("platform").GetString()).ToList();
+        platforms.ShouldContain("telegram");
+        platforms.ShouldContain("wecom");
+        platforms.ShouldNotContain("sandbox");
+        var bridge = types.EnumerateArray().Single(t => t.GetProperty("platform").GetString() == "bridge");
+        var secret = bridge.GetProperty("fields").EnumerateArray().Single(f => f.GetProperty("name").GetString() == "sharedSecret");
+        secret.GetProperty("secret").GetBoolean().ShouldBeTrue();
+        secret.GetProperty("helpZh").GetString().ShouldBe("桥接共享密钥");
+        secret.GetProperty("helpEn").GetString().ShouldBe("The bridge's shared key.");
+        (await Server.CreateClient().GetAsync("/api/v1/platform-accounts/types")).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+    }
+
+    [Fact]
     public async Task Create_WithSecrets_ResponsesShowOnlyWhetherSecretsAreSet()
     {
         var id = await CreateAsync(Secret);
