@@ -111,4 +111,21 @@ public sealed class WeComContactTests : WeComTest
         var pruned = await ContactWhenAsync("wmTagged", c => c.GetProperty("tagIds").GetArrayLength() == 1);
         pruned.GetProperty("tagIds")[0].GetString().ShouldBe(tags["VIP"]);
     }
+
+    [Fact]
+    public async Task ContactEndpoints_AnotherWorkspace_404AndWeComNotCalled()
+    {
+        await PushAsync(FakeWeComCallbacks.ExternalContact("add_external_contact", "zhangsan", "wmMine", Now, state: "mine"));
+        await ContactWhenAsync("wmMine", _ => true);
+        using var other = await SecondWorkspace.CreateAsync(Server);
+        var calls = Fake.Calls.Count;
+
+        (await other.PostAsJsonAsync(Api("contact-ways"), new { userIds = new[] { "zhangsan" } }, Ct)).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await other.GetAsync(new Uri(Api("contact-ways"), UriKind.Relative), Ct)).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await other.GetAsync(new Uri(Api("contacts"), UriKind.Relative), Ct)).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await other.GetAsync(new Uri(Api("corp-tags"), UriKind.Relative), Ct)).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await other.PostAsJsonAsync(Api("corp-tags"), new { groupName = "x", tags = new[] { "y" } }, Ct)).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await other.PostAsJsonAsync(Api("contacts/wmMine/tags"), new { userId = "zhangsan", addTags = new[] { "t" } }, Ct)).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        Fake.Calls.Count.ShouldBe(calls);
+    }
 }
