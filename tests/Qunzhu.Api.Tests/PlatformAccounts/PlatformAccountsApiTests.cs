@@ -34,6 +34,18 @@ public sealed class PlatformAccountsApiTests : PlatformAccountsTest
     }
 
     [Fact]
+    public async Task OpenApi_AccountAndWeComContactRoutes_DescribedWithoutTheServerAddressAsAParameter()
+    {
+        using var doc = JsonDocument.Parse(await Server.CreateClient().GetStringAsync("/openapi/v1.json"));
+        var paths = doc.RootElement.GetProperty("paths");
+        paths.GetProperty("/api/v1/platform-accounts/types").GetProperty("get").GetProperty("summary").GetString()!.ShouldContain("settings");
+        paths.GetProperty("/api/v1/platform-accounts/{id}/wecom/contact-ways").GetProperty("post").GetProperty("summary").GetString()!.ShouldContain("state");
+        paths.GetProperty("/api/v1/platform-accounts/{id}/wecom/corp-tags").GetProperty("get").GetProperty("summary").GetString()!.ShouldContain("get_corp_tag_list");
+        var list = paths.GetProperty("/api/v1/platform-accounts").GetProperty("get");
+        (list.TryGetProperty("parameters", out var parameters) ? parameters.GetRawText() : "").ShouldNotContain("site");
+    }
+
+    [Fact]
     public async Task Create_WithSecrets_ResponsesShowOnlyWhetherSecretsAreSet()
     {
         var id = await CreateAsync(Secret);
