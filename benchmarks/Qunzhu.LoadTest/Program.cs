@@ -30,31 +30,21 @@ for (var i = 0; i < options.Groups; i++)
 (await http.PostAsJsonAsync("/api/v1/auto-replies", new { keywords = new[] { "课表" }, reply = "{member} 课表见群公告", cooldownSeconds = 0 })).EnsureSuccessStatusCode();
 Console.WriteLine($"server on 127.0.0.1:{port}, {options.Groups} groups, {options.Members} members, machine: {Environment.ProcessorCount} cores, load generator in the same process");
 
+// Warm-up: the same mix by other people, processed and delivered before the clock starts.
+if (options.Warmup > 0)
+{
+    var warm = Stopwatch.StartNew();
+    var (warmErrors, _) = await PostMixAsync(options.Warmup, "w");
+    await WaitUntilAsync(async db => await db.Inbox.CountAsync(e => e.Status == InboxStatus.Pending) == 0
+                                     && await db.Outbox.CountAsync(o => o.Status == OutboxStatus.Pending) == 0);
+    Console.WriteLine($"warm-up: {options.Warmup} events ({warmErrors} errors) in {warm.Elapsed.TotalSeconds:F1} s, not measured");
+}
+var linesBefore = 0;
+await using (var db = dbs.Create()) linesBefore = await db.SandboxLines.CountAsync();
+
 // Phase A: throughput. Real chat: 70% messages, 20% check-ins, 5% joins, 5% auto-reply triggers.
 var cpu0 = Process.GetCurrentProcess().TotalProcessorTime;
-var started = Stopwatch.StartNew();
-var next = -1;
-var errors = 0;
-await Task.WhenAll(Enumerable.Range(0, options.Concurrency).Select(async _ =>
-{
-    while (true)
-    {
-        var i = Interlocked.Increment(ref next);
-        if (i >= options.Events || started.Elapsed > TimeSpan.FromMinutes(5)) break;
-        var group = groups[i % groups.Count];
-        var member = $"m{i % options.Members}";
-        var kind = (i % 20) switch { < 14 => "message", < 18 => "checkin", 18 => "join", _ => "reply" };
-        object body = kind switch
-        {
-            "join" => new { kind = "join", memberId = member, memberName = $"成员{i % options.Members}" },
-            "checkin" => new { kind = "message", memberId = member, text = "签到" },
-            "reply" => new { kind = "message", memberId = member, text = "请问课表在哪" },
-            _ => new { kind = "message", memberId = member, text = $"今天的分享很有收获，谢谢大家 {i}" },
-        };
-        var response = await http.PostAsJsonAsync($"/api/v1/sandbox/groups/{group}/events", body);
-        if (response.StatusCode != HttpStatusCode.Accepted) Interlocked.Increment(ref errors);
-    }
-}));
+var (errors, started) = await PostMixAsync(options.Events, "m");
 var accepted = started.Elapsed;
 await WaitUntilAsync(async db => await db.Inbox.CountAsync(e => e.Status == InboxStatus.Pending) == 0);
 var processed = started.Elapsed;
@@ -62,7 +52,7 @@ await WaitUntilAsync(async db => await db.Outbox.CountAsync(o => o.Status == Out
 var delivered = started.Elapsed;
 var cpu = Process.GetCurrentProcess().TotalProcessorTime - cpu0;
 int replies;
-await using (var db = dbs.Create()) replies = await db.SandboxLines.CountAsync();
+await using (var db = dbs.Create()) replies = await db.SandboxLines.CountAsync() - linesBefore;
 Console.WriteLine($"""
 
     throughput: {options.Events} events, {options.Concurrency} concurrent clients, {errors} errors
@@ -108,6 +98,35 @@ Console.WriteLine($"""
       replies {latencies.Count} of {sent.Count}
       p50 {Percentiles.Of(latencies, 50),7:F1} ms   p90 {Percentiles.Of(latencies, 90),7:F1} ms   p99 {Percentiles.Of(latencies, 99),7:F1} ms   max {latencies.LastOrDefault(),7:F1} ms
     """);
+
+// Posts the chat mix with the configured concurrency; people are "{prefix}0", "{prefix}1" …
+async Task<(int Errors, Stopwatch Started)> PostMixAsync(int count, string prefix)
+{
+    var started = Stopwatch.StartNew();
+    var next = -1;
+    var errors = 0;
+    await Task.WhenAll(Enumerable.Range(0, options.Concurrency).Select(async _ =>
+    {
+        while (true)
+        {
+            var i = Interlocked.Increment(ref next);
+            if (i >= count || started.Elapsed > TimeSpan.FromMinutes(5)) break;
+            var group = groups[i % groups.Count];
+            var member = $"{prefix}{i % options.Members}";
+            var kind = (i % 20) switch { < 14 => "message", < 18 => "checkin", 18 => "join", _ => "reply" };
+            object body = kind switch
+            {
+                "join" => new { kind = "join", memberId = member, memberName = $"成员{i % options.Members}" },
+                "checkin" => new { kind = "message", memberId = member, text = "签到" },
+                "reply" => new { kind = "message", memberId = member, text = "请问课表在哪" },
+                _ => new { kind = "message", memberId = member, text = $"今天的分享很有收获，谢谢大家 {i}" },
+            };
+            var response = await http.PostAsJsonAsync($"/api/v1/sandbox/groups/{group}/events", body);
+            if (response.StatusCode != HttpStatusCode.Accepted) Interlocked.Increment(ref errors);
+        }
+    }));
+    return (errors, started);
+}
 
 async Task WaitUntilAsync(Func<AppDbContext, Task<bool>> done)
 {

@@ -18,7 +18,8 @@ public sealed class ConsoleHost : IAsyncLifetime
     public const string ChromiumPath = "/usr/bin/chromium";
     public const string OwnerEmail = "owner@example.com";
     public const string OwnerPassword = "correct horse battery staple";
-    private readonly QunzhuServer _server = new();
+    // Live sessions re-check their staff member every second here (30 s in production), so a revoked session shows quickly.
+    private readonly QunzhuServer _server = new(settings: new Dictionary<string, string?> { ["Console:RevalidationInterval"] = "00:00:01" });
     private IPlaywright? _playwright;
 
     /// The real server; static web assets (MudBlazor's css/js, blazor.web.js) are served from the build as in Development.

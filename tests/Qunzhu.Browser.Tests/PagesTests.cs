@@ -4,7 +4,7 @@ using static Microsoft.Playwright.Assertions;
 
 namespace Qunzhu.Browser.Tests;
 
-/// <summary>Every main page renders with data, without the error bar, and fits a 375 px phone screen. With
+/// <summary>Every main page renders with data, without the error bar, and fits a 390 px phone screen. With
 /// QUNZHU_SCREENSHOTS=&lt;folder&gt; the pages are also saved as PNGs (that is how docs/screenshots is made).</summary>
 public sealed class PagesTests(ConsoleHost host) : IClassFixture<ConsoleHost>
 {
@@ -16,7 +16,7 @@ public sealed class PagesTests(ConsoleHost host) : IClassFixture<ConsoleHost>
     {
         var (group, template) = await SeedAsync();
         var folder = Environment.GetEnvironmentVariable("QUNZHU_SCREENSHOTS");
-        foreach (var (width, height, suffix) in new[] { (1280, 860, ""), (375, 760, "-phone") })
+        foreach (var (width, height, suffix) in new[] { (1280, 860, ""), (390, 844, "-phone") })
         {
             var page = await host.SignInAsync(width: width, height: height);
             foreach (var path in Pages)
@@ -39,6 +39,12 @@ public sealed class PagesTests(ConsoleHost host) : IClassFixture<ConsoleHost>
         }
         if (folder is not null)
         {
+            var overrides = await host.SignInAsync(width: 1280, height: 860);
+            await overrides.GoInteractiveAsync($"/communities/{group}");
+            await overrides.GetByRole(AriaRole.Tab, new() { Name = "本群设置" }).ClickAsync();
+            await Expect(overrides.ByTestId("section-own").First).ToBeVisibleAsync();
+            await overrides.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder, "community-overrides.png"), FullPage = true });
+            await overrides.Context.CloseAsync();
             var login = await (await host.Browser.NewContextAsync(new() { BaseURL = host.BaseUrl, ViewportSize = new() { Width = 1280, Height = 700 } })).NewPageAsync();
             await login.GotoAsync("/login");
             await login.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder, "login.png") });
@@ -59,6 +65,10 @@ public sealed class PagesTests(ConsoleHost host) : IClassFixture<ConsoleHost>
             (await api.PostAsJsonAsync($"/api/v1/sandbox/groups/{group}/events", new { kind = "join", memberId = id, memberName = name })).EnsureSuccessStatusCode();
         foreach (var (id, name, text) in new[] { ("u1", "小王", "签到"), ("u2", "小李", "签到"), ("u3", "阿杰", "请问课表在哪"), ("u2", "小李", "加微信领福利 http://spam.example") })
             (await api.PostAsJsonAsync($"/api/v1/sandbox/groups/{group}/events", new { kind = "message", memberId = id, memberName = name, text })).EnsureSuccessStatusCode();
+        var early = await host.CreateGroupAsync("早起打卡二群");
+        (await api.PostAsJsonAsync("/api/v1/community-tags/apply", new { communityIds = new[] { group, early }, add = new[] { "会员" } })).EnsureSuccessStatusCode();
+        (await api.PutAsJsonAsync($"/api/v1/communities/{group}/overrides",
+            new { checkIn = new { keywords = new[] { "签到", "打卡" }, points = 20, streakBonuses = new[] { new { days = 7, points = 50 } } } })).EnsureSuccessStatusCode();
         var templates = await api.GetFromJsonAsync<List<IdOnly>>("/api/v1/templates");
         return (group, templates![0].Id);
     }

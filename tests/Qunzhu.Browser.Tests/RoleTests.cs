@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
@@ -47,6 +48,43 @@ public sealed class RoleTests(ConsoleHost host) : IClassFixture<ConsoleHost>
         var put = await page.APIRequest.PutAsync($"/api/v1/templates/{id}", new() { DataObject = new { name = "viewer was here" } });
         put.Status.ShouldBe((int)HttpStatusCode.Forbidden);
         (await put.TextAsync()).ShouldContain("Viewers can read but not change anything");
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task Staff_DisabledWhileConsoleOpen_CircuitSentToLoginWithReason()
+    {
+        var id = await host.CreateStaffAsync("leaving@example.com", "admin", "admin password 1x");
+        var page = await host.SignInAsync("leaving@example.com", "admin password 1x");
+        await page.GoInteractiveAsync("/communities");
+        (await host.Api.PatchAsJsonAsync($"/api/v1/staff/{id}", new { disabled = true })).EnsureSuccessStatusCode();
+
+        // No click, no reload: the open page notices by itself.
+        await page.WaitForURLAsync(new Regex("/login\\?error=ended"));
+        await Expect(page.ByTestId("login-error")).ToContainTextAsync("登录已失效");
+        await page.GotoAsync("/communities");
+        page.Url.ShouldStartWith(host.BaseUrl + "/login");
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task Staff_DemotedWhileOnStaffPage_SignsInAgainAsViewerWithoutAdminPages()
+    {
+        var id = await host.CreateStaffAsync("demoted@example.com", "admin", "admin password 2x");
+        var page = await host.SignInAsync("demoted@example.com", "admin password 2x");
+        await page.GoInteractiveAsync("/staff");
+        await Expect(page.Locator("a[href='/staff']")).ToBeVisibleAsync();
+        (await host.Api.PatchAsJsonAsync($"/api/v1/staff/{id}", new { role = "viewer" })).EnsureSuccessStatusCode();
+
+        await page.WaitForURLAsync(new Regex("/login\\?error=ended"));
+        await page.FillAsync("#email", "demoted@example.com");
+        await page.FillAsync("#password", "admin password 2x");
+        await page.ClickAsync("[data-testid=login-submit]");
+        await page.WaitForURLAsync(u => !u.Contains("/login", StringComparison.Ordinal));
+        // Now with the Viewer's rights: the staff page turns them away to the dashboard and is gone from the menu.
+        new Uri(page.Url).AbsolutePath.ShouldBe("/");
+        await page.Interactive();
+        await Expect(page.Locator("a[href='/staff']")).ToHaveCountAsync(0);
         await page.Context.CloseAsync();
     }
 }

@@ -68,8 +68,9 @@ public sealed partial class EventEngine(
     }
 
     /// <summary>Runs the modules for every event of the batch without writing (reads see the database plus
-    /// what the batch added so far), then writes everything in one SaveChanges: the database's write lock is
-    /// held for the write alone, not for the whole batch.</summary>
+    /// what the batch added so far), then writes everything in one transaction (one SaveChanges, and one
+    /// statement marking the events processed): the database's write lock is held for the write alone, not for
+    /// the whole batch.</summary>
     /// <returns>Null on success; else what went wrong (nothing was written).</returns>
     private async Task<Exception?> TryProcessAsync(AppDbContext db, List<InboxEvent> batch, CancellationToken ct)
     {
@@ -77,6 +78,10 @@ public sealed partial class EventEngine(
         List<int> parts = [];
         var session = new EngineSession(db, dbs);
         var scheduled = false;
+        // Modules look at what earlier events of the batch added through DbSet.Local, and every look would
+        // otherwise compare every tracked entity with its snapshot: quadratic in the batch. Changes are
+        // detected once, before the write.
+        db.ChangeTracker.AutoDetectChangesEnabled = false;
         InboxEvent? current = null;
         try
         {
@@ -106,13 +111,11 @@ public sealed partial class EventEngine(
                 scheduled |= await ProcessAsync(db, session, stored, chatEvent, parts[i], ct);
             }
             current = null;
-            var processedAt = time.GetUtcNow().UtcDateTime;
-            foreach (var stored in batch)
-            {
-                stored.Status = InboxStatus.Processed;
-                stored.ProcessedAt = processedAt;
-            }
+            db.ChangeTracker.DetectChanges();
+            await using var tx = await db.Database.BeginTransactionAsync(ct);
             await db.SaveChangesAsync(ct);
+            await MarkProcessedAsync(db, batch, ct);
+            await tx.CommitAsync(ct);
         }
         catch (DbUpdateConcurrencyException ex)
         {
@@ -128,6 +131,24 @@ public sealed partial class EventEngine(
         foreach (var account in batch.Select(e => e.AccountId).Distinct()) signals.OutboxWritten(account);
         if (scheduled) signals.JobScheduled();
         return null;
+    }
+
+    /// <summary>One statement for the whole batch instead of an update per event. Only rows still pending
+    /// are marked: if another node (whose lease this once was) settled one meanwhile, the counts differ and the
+    /// whole batch rolls back, as the per-row concurrency check on <c>Status</c> would have done.</summary>
+    private async Task MarkProcessedAsync(AppDbContext db, List<InboxEvent> batch, CancellationToken ct)
+    {
+        var processedAt = time.GetUtcNow().UtcDateTime;
+        var sequences = batch.Select(e => e.Sequence).ToList();
+        var marked = await db.Inbox.Where(e => sequences.Contains(e.Sequence) && e.Status == InboxStatus.Pending)
+            .ExecuteUpdateAsync(u => u.SetProperty(e => e.Status, InboxStatus.Processed).SetProperty(e => e.ProcessedAt, processedAt), ct);
+        if (marked != batch.Count)
+            throw new DbUpdateConcurrencyException($"{batch.Count - marked} of {batch.Count} events were settled by another node meanwhile.");
+        foreach (var stored in batch)
+        {
+            stored.Status = InboxStatus.Processed;
+            stored.ProcessedAt = processedAt;
+        }
     }
 
     private IReadOnlyList<ChatEvent> Normalize(InboxEvent stored) =>

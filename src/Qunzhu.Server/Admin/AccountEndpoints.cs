@@ -15,6 +15,7 @@ public static class AccountEndpoints
         var account = app.MapGroup("/account").ExcludeFromDescription();
         account.MapPost("/login", Login).AllowAnonymous();
         account.MapPost("/logout", Logout);
+        account.MapGet("/ended", Ended).AllowAnonymous();
         account.MapPost("/password", ChangePassword).RequireAuthorization();
         account.MapPost("/language", Language).AllowAnonymous();
         return app;
@@ -38,6 +39,13 @@ public static class AccountEndpoints
     {
         await signIn.SignOutAsync();
         return Results.LocalRedirect("/login");
+    }
+
+    // A GET that signs out: harmless across sites, since the cookie is SameSite=Strict and never rides a cross-site request.
+    private static async Task<IResult> Ended([FromQuery] string? returnUrl, HttpContext http, SignInManager<StaffUser> signIn)
+    {
+        if (http.User.Identity?.IsAuthenticated == true) await signIn.SignOutAsync();
+        return Results.LocalRedirect($"/login?error=ended&returnUrl={Uri.EscapeDataString(LocalUrl(returnUrl))}");
     }
 
     private static async Task<IResult> ChangePassword([FromForm] string? current, [FromForm] string? next, [FromForm] string? confirm,

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Localization;
 using MudBlazor.Services;
 using Qunzhu.Server.Admin.Layout;
@@ -14,9 +15,12 @@ public static class AdminServiceCollectionExtensions
     {
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddCascadingAuthenticationState();
+        services.AddOptions<ConsoleOptions>().BindConfiguration(ConsoleOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddScoped<AuthenticationStateProvider, StaffAuthenticationStateProvider>();
         services.AddMudServices();
         services.AddLocalization();
         services.AddScoped<ConsoleApi>();
+        services.AddScoped<ConsoleClock>();
         services.Configure<RequestLocalizationOptions>(o =>
         {
             o.DefaultRequestCulture = new RequestCulture("zh-CN");

@@ -1,7 +1,9 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Options;
 using Qunzhu.Server.Auth;
 using Qunzhu.Storage;
 
@@ -11,7 +13,8 @@ namespace Qunzhu.Server.Admin;
 /// workspace and community scoping, no HTTP hop. Each call gets a fresh service scope (a circuit lives for hours; a
 /// DbContext must not); writes pass <see cref="AccessRules"/> first and run in an <see cref="AuditScope"/>, exactly
 /// like the API filter does.</summary>
-public sealed class ConsoleApi(IServiceScopeFactory scopes, AuthenticationStateProvider auth, IAppDbContextFactory dbs, TimeProvider time)
+public sealed class ConsoleApi(IServiceScopeFactory scopes, AuthenticationStateProvider auth, IAppDbContextFactory dbs, TimeProvider time,
+    IOptions<IdentityOptions> identity)
 {
     public async Task<ClaimsPrincipal> UserAsync() => (await auth.GetAuthenticationStateAsync()).User;
 
@@ -31,9 +34,12 @@ public sealed class ConsoleApi(IServiceScopeFactory scopes, AuthenticationStateP
         bool adminOnly, string? what)
     {
         var user = await UserAsync();
+        await using var scope = scopes.CreateAsyncScope();
+        // The circuit's identity is re-checked every 30 s; each call checks the row, so a disabled or demoted person is refused at once.
+        if (!await StaffSessions.IsCurrentAsync(user, scope.ServiceProvider.Db(), identity.Value, CancellationToken.None))
+            return new ApiResult<T>(false, default, 401, StaffSessions.Ended, null);
         if (AccessRules.Denied(user.RoleOf(), write, operatorsMayWrite, adminOnly) is { } denied)
             return new ApiResult<T>(false, default, 403, denied, null);
-        await using var scope = scopes.CreateAsyncScope();
         if (!write) return Unwrap<T>(await call(scope.ServiceProvider, user));
         using var audit = AuditScope.Begin(user);
         var result = Unwrap<T>(await call(scope.ServiceProvider, user));

@@ -47,6 +47,14 @@ public static class BroadcastsApi
         (page, pageSize) = (Math.Max(page, 1), Math.Clamp(pageSize, 1, 200));
         var cfg = await config.GetAsync(workspaceId, ct);
         var query = db.Broadcasts.AsNoTracking().Where(b => b.WorkspaceId == workspaceId).OrderByDescending(b => b.CreatedAt);
+        if (user.IsOperator())
+        {
+            // Narrowed in memory (targets are JSON); a workspace has hundreds of broadcasts, not millions.
+            var mine = await BroadcastAccess.VisibleAsync(db, user, query, ct);
+            var rolled = await BroadcastReads.ToResponsesAsync(db, mine, cfg.Workspace.TimeZoneId, ct);
+            var kept = rolled.Where(b => wanted is null || b.Status == wanted).ToList();
+            return TypedResults.Ok(new PagedList<BroadcastResponse>([.. kept.Skip((page - 1) * pageSize).Take(pageSize)], kept.Count, page, pageSize));
+        }
         if (wanted is null)
         {
             var total = await query.CountAsync(ct);
@@ -77,7 +85,8 @@ public static class BroadcastsApi
     public static async Task<Results<Ok<BroadcastResponse>, ProblemHttpResult>> Get(Guid id, ClaimsPrincipal user, AppDbContext db, ConfigCache config, CancellationToken ct)
     {
         var workspaceId = user.WorkspaceIdOf();
-        var broadcast = await db.Broadcasts.AsNoTracking().FirstOrDefaultAsync(b => b.Id == id && b.WorkspaceId == workspaceId, ct);
+        var broadcast = (await BroadcastAccess.VisibleAsync(db, user, db.Broadcasts.AsNoTracking().Where(b => b.Id == id && b.WorkspaceId == workspaceId), ct))
+            .FirstOrDefault();
         if (broadcast is null) return Problems.NotFound("Broadcast", id);
         var cfg = await config.GetAsync(workspaceId, ct);
         return TypedResults.Ok((await BroadcastReads.ToResponsesAsync(db, [broadcast], cfg.Workspace.TimeZoneId, ct))[0]);

@@ -18,7 +18,7 @@ public static class CommunitiesApi
     public static RouteGroupBuilder MapCommunitiesApi(this RouteGroupBuilder api)
     {
         var group = api.MapGroup("/communities").WithTags("Communities");
-        group.MapGet("/", List).WithName("ListCommunities").WithSummary("List communities, with search and filters");
+        group.MapGet("/", List).WithName("ListCommunities").WithSummary("List communities, with search and filters (platform, type, templateId, tag)");
         group.MapGet("/{id:guid}", Get).WithName("GetCommunity").WithSummary("A community with its effective settings");
         group.MapPatch("/{id:guid}", Update).WithName("UpdateCommunity").WithSummary("Rename, change type or template").AllowOperators();
         group.MapPut("/{id:guid}/overrides", PutOverrides).WithName("SetCommunityOverrides")
@@ -33,7 +33,7 @@ public static class CommunitiesApi
     }
 
     public static async Task<Results<Ok<PagedList<CommunitySummary>>, ValidationProblem>> List(ClaimsPrincipal user, AppDbContext db,
-        PlatformCatalog platforms, CancellationToken ct, string? search = null, string? platform = null, string? type = null, Guid? templateId = null, int page = 1, int pageSize = 50)
+        PlatformCatalog platforms, CancellationToken ct, string? search = null, string? platform = null, string? type = null, Guid? templateId = null, int page = 1, int pageSize = 50, string? tag = null)
     {
         var workspaceId = user.WorkspaceIdOf();
         PlatformKind? onPlatform = null;
@@ -51,6 +51,11 @@ public static class CommunitiesApi
         if (onPlatform is { } kind) query = query.Where(c => c.Platform == kind);
         if (!string.IsNullOrWhiteSpace(type)) query = query.Where(c => c.Type == t);
         if (templateId is { } tid) query = query.Where(c => c.TemplateId == tid);
+        if (!string.IsNullOrWhiteSpace(tag))
+        {
+            var wanted = tag.Trim();
+            query = query.Where(c => db.CommunityTags.Any(t => t.CommunityId == c.Id && t.Tag == wanted));
+        }
         var total = await query.CountAsync(ct);
         var items = await query.OrderByDescending(c => c.CreatedAt).Skip((page - 1) * pageSize).Take(pageSize)
             .Select(c => new CommunitySummary(c.Id, c.Name, c.Platform, c.Type, c.TemplateId,
@@ -58,11 +63,14 @@ public static class CommunitiesApi
             .ToListAsync(ct);
         // What each group can do (its platform, its account's declaration, its own setting); the reasons are in its detail.
         var ids = items.Select(i => i.Id).ToList();
+        var tags = (await db.CommunityTags.AsNoTracking().Where(t => ids.Contains(t.CommunityId)).Select(t => new { t.CommunityId, t.Tag }).ToListAsync(ct))
+            .ToLookup(t => t.CommunityId, t => t.Tag);
         var owners = await db.Communities.AsNoTracking().Where(c => ids.Contains(c.Id))
             .Select(c => new { c.Id, c.Platform, c.AccountId, c.Capabilities }).ToDictionaryAsync(c => c.Id, ct);
         for (var i = 0; i < items.Count; i++)
         {
             var o = owners[items[i].Id];
+            items[i] = items[i] with { Tags = [.. tags[o.Id].Order(StringComparer.Ordinal)] };
             if (!(await platforms.CapabilitiesAsync(o.Platform, o.AccountId, o.Capabilities, ct)).ReadsMessages)
                 items[i] = items[i] with { Unavailable = [CapabilityNotes.CheckIn, CapabilityNotes.AutoReply, CapabilityNotes.Moderation] };
         }

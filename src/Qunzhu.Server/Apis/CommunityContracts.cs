@@ -8,6 +8,9 @@ public sealed record CommunitySummary(Guid Id, string Name, PlatformKind Platfor
 {
     /// <summary>Features the platform does not allow (checkIn, autoReply, moderation); see the detail for why.</summary>
     public IReadOnlyList<string>? Unavailable { get; init; }
+
+    /// <summary>The group's tags (broadcast and SOP targets; the list filters on them with <c>tag</c>).</summary>
+    public IReadOnlyList<string> Tags { get; init; } = [];
 }
 
 public sealed record CommunityDetail(

@@ -29,20 +29,19 @@ public static partial class CommunityTagsApi
     {
         var communities = api.MapGroup("/communities").WithTags("Communities");
         communities.MapGet("/{id:guid}/tags", GetTags).WithName("GetCommunityTags").WithSummary("A group's tags");
-        communities.MapPut("/{id:guid}/tags", PutTags).WithName("SetCommunityTags").WithSummary("Replace a group's tags");
+        communities.MapPut("/{id:guid}/tags", PutTags).WithName("SetCommunityTags").WithSummary("Replace a group's tags").AllowOperators();
         communities.MapGet("/{id:guid}/variables", GetVariables).WithName("GetCommunityVariables").WithSummary("A group's own content variables");
         communities.MapPut("/{id:guid}/variables", PutVariables).WithName("SetCommunityVariables")
-            .WithSummary("Replace a group's content variables ({name} in content is filled with its value)");
+            .WithSummary("Replace a group's content variables ({name} in content is filled with its value)").AllowOperators();
         var tags = api.MapGroup("/community-tags").WithTags("Communities");
         tags.MapGet("/", ListTags).WithName("ListCommunityTags").WithSummary("Every tag in use, with how many groups carry it");
-        tags.MapPost("/apply", Apply).WithName("ApplyCommunityTags").WithSummary("Add and remove tags on many groups at once");
+        tags.MapPost("/apply", Apply).WithName("ApplyCommunityTags").WithSummary("Add and remove tags on many groups at once").AllowOperators();
         return api;
     }
 
     public static async Task<Results<Ok<IReadOnlyList<string>>, ProblemHttpResult>> GetTags(Guid id, ClaimsPrincipal user, AppDbContext db, CancellationToken ct)
     {
-        var workspaceId = user.WorkspaceIdOf();
-        if (!await db.Communities.AnyAsync(c => c.Id == id && c.WorkspaceId == workspaceId, ct)) return Problems.NotFound("Community", id);
+        if (!await db.VisibleCommunities(user).AnyAsync(c => c.Id == id, ct)) return Problems.NotFound("Community", id);
         return TypedResults.Ok<IReadOnlyList<string>>(await db.CommunityTags.Where(t => t.CommunityId == id).OrderBy(t => t.Tag).Select(t => t.Tag).ToListAsync(ct));
     }
 
@@ -50,7 +49,7 @@ public static partial class CommunityTagsApi
         AppDbContext db, TimeProvider time, CancellationToken ct)
     {
         var workspaceId = user.WorkspaceIdOf();
-        if (!await db.Communities.AnyAsync(c => c.Id == id && c.WorkspaceId == workspaceId, ct)) return Problems.NotFound("Community", id);
+        if (!await db.VisibleCommunities(user).AnyAsync(c => c.Id == id, ct)) return Problems.NotFound("Community", id);
         if (Clean(request.Tags, "tags", out var wanted) is { } error) return error;
         var existing = await db.CommunityTags.Where(t => t.CommunityId == id).ToListAsync(ct);
         db.CommunityTags.RemoveRange(existing.Where(t => !wanted.Contains(t.Tag)));
@@ -64,7 +63,7 @@ public static partial class CommunityTagsApi
     public static async Task<Ok<IReadOnlyList<TagCount>>> ListTags(ClaimsPrincipal user, AppDbContext db, CancellationToken ct)
     {
         var workspaceId = user.WorkspaceIdOf();
-        var counts = await db.CommunityTags.Where(t => t.WorkspaceId == workspaceId).GroupBy(t => t.Tag)
+        var counts = await db.CommunityTags.Where(t => t.WorkspaceId == workspaceId).InVisibleCommunities(db, user, t => t.CommunityId).GroupBy(t => t.Tag)
             .Select(g => new TagCount(g.Key, g.Count())).ToListAsync(ct);
         return TypedResults.Ok<IReadOnlyList<TagCount>>([.. counts.OrderBy(c => c.Tag, StringComparer.Ordinal)]);
     }
@@ -76,7 +75,10 @@ public static partial class CommunityTagsApi
         if (ids.Count == 0) return Problems.Invalid("communityIds", "List the groups to tag.");
         if (Clean(request.Add, "add", out var add) is { } e1) return e1;
         if (Clean(request.Remove, "remove", out var remove) is { } e2) return e2;
-        var found = await db.Communities.Where(c => c.WorkspaceId == workspaceId && ids.Contains(c.Id)).Select(c => c.Id).ToListAsync(ct);
+        if (add.Count == 0 && remove.Count == 0) return Problems.Invalid("add", "Give a tag to add or to remove.");
+        if (add.FirstOrDefault(remove.Contains) is { } both) return Problems.Invalid("remove", $"'{both}' is both added and removed; choose one.");
+        // An Operator's unassigned groups read as missing, exactly as if they did not exist.
+        var found = await db.VisibleCommunities(user).Where(c => ids.Contains(c.Id)).Select(c => c.Id).ToListAsync(ct);
         var missing = ids.Except(found).ToList();
         if (missing.Count > 0) return Problems.Invalid("communityIds", $"No community with id {string.Join(", ", missing.Take(5))} exists in your workspace.");
         var existing = await db.CommunityTags.Where(t => ids.Contains(t.CommunityId)).ToListAsync(ct);
@@ -91,8 +93,7 @@ public static partial class CommunityTagsApi
 
     public static async Task<Results<Ok<Dictionary<string, string>>, ProblemHttpResult>> GetVariables(Guid id, ClaimsPrincipal user, AppDbContext db, CancellationToken ct)
     {
-        var workspaceId = user.WorkspaceIdOf();
-        var c = await db.Communities.AsNoTracking().FirstOrDefaultAsync(c => c.Id == id && c.WorkspaceId == workspaceId, ct);
+        var c = await db.VisibleCommunities(user).AsNoTracking().FirstOrDefaultAsync(c => c.Id == id, ct);
         if (c is null) return Problems.NotFound("Community", id);
         return TypedResults.Ok(c.Variables ?? []);
     }
@@ -101,7 +102,7 @@ public static partial class CommunityTagsApi
         ClaimsPrincipal user, AppDbContext db, ConfigCache config, CancellationToken ct)
     {
         var workspaceId = user.WorkspaceIdOf();
-        var c = await db.Communities.FirstOrDefaultAsync(c => c.Id == id && c.WorkspaceId == workspaceId, ct);
+        var c = await db.VisibleCommunities(user).FirstOrDefaultAsync(c => c.Id == id, ct);
         if (c is null) return Problems.NotFound("Community", id);
         var values = request.Values ?? [];
         if (values.Count > 50) return Problems.Invalid("values", "A group has at most 50 variables.");

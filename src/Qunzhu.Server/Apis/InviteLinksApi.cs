@@ -23,7 +23,7 @@ public static class InviteLinksApi
         ClaimsPrincipal user, AppDbContext db, IEnumerable<IInviteLinkIssuer> issuers, TimeProvider time, CancellationToken ct)
     {
         var workspaceId = user.WorkspaceIdOf();
-        var community = await db.Communities.AsNoTracking().FirstOrDefaultAsync(c => c.Id == id && c.WorkspaceId == workspaceId, ct);
+        var community = await db.VisibleCommunities(user).AsNoTracking().FirstOrDefaultAsync(c => c.Id == id, ct);
         if (community is null) return Problems.NotFound("Community", id);
         var name = request.Name?.Trim();
         if (string.IsNullOrEmpty(name) || name.Length > 32)
@@ -57,7 +57,7 @@ public static class InviteLinksApi
     public static async Task<Results<Ok<List<InviteLinkResponse>>, ProblemHttpResult>> List(Guid id, ClaimsPrincipal user, AppDbContext db, CancellationToken ct)
     {
         var workspaceId = user.WorkspaceIdOf();
-        if (!await db.Communities.AnyAsync(c => c.Id == id && c.WorkspaceId == workspaceId, ct)) return Problems.NotFound("Community", id);
+        if (!await db.VisibleCommunities(user).AnyAsync(c => c.Id == id, ct)) return Problems.NotFound("Community", id);
         var links = await db.InviteLinks.AsNoTracking().Where(l => l.CommunityId == id && l.WorkspaceId == workspaceId).OrderBy(l => l.CreatedAt).ToListAsync(ct);
         var names = links.Select(l => l.Name).ToList();
         var joins = await db.Memberships.AsNoTracking()

@@ -42,12 +42,16 @@ public static class MembersApi
             .Join(db.VisibleCommunities(user), s => s.CommunityId, c => c.Id, (s, c) =>
                 new MemberGroupResponse(c.Id, c.Name, s.Role, s.JoinedAt, s.LeftAt, s.JoinCount, s.InviteCode))
             .ToListAsync(ct);
-        var points = await db.PointsLedger.Where(p => p.MemberId == id && p.WorkspaceId == workspaceId).SumAsync(p => p.Amount, ct);
-        var checkIns = await db.CheckIns.Where(c => c.MemberId == id && c.WorkspaceId == workspaceId)
+        // An Operator sees what the member did in their groups only: points, check-ins, messages and violations elsewhere are not theirs to read.
+        var scoped = user.IsOperator();
+        var visible = db.VisibleCommunityIds(user);
+        var points = await db.PointsLedger.Where(p => p.MemberId == id && p.WorkspaceId == workspaceId && (!scoped || (p.CommunityId != null && visible.Contains(p.CommunityId.Value))))
+            .SumAsync(p => p.Amount, ct);
+        var checkIns = await db.CheckIns.Where(c => c.MemberId == id && c.WorkspaceId == workspaceId).InVisibleCommunities(db, user, c => c.CommunityId)
             .Select(c => new { c.CommunityId, c.LocalDate, c.Streak }).ToListAsync(ct);
         var streak = checkIns.GroupBy(c => c.CommunityId).Select(g => g.MaxBy(c => c.LocalDate)!.Streak).DefaultIfEmpty(0).Max();
-        var messages = await db.Messages.CountAsync(x => x.MemberId == id && x.WorkspaceId == workspaceId, ct);
-        var violations = await db.Violations.AsNoTracking().Where(v => v.MemberId == id && v.WorkspaceId == workspaceId)
+        var messages = await db.Messages.Where(x => x.MemberId == id && x.WorkspaceId == workspaceId).InVisibleCommunities(db, user, x => x.CommunityId).CountAsync(ct);
+        var violations = await db.Violations.AsNoTracking().Where(v => v.MemberId == id && v.WorkspaceId == workspaceId).InVisibleCommunities(db, user, v => v.CommunityId)
             .OrderByDescending(v => v.At).Take(20)
             .Select(v => new MemberViolationResponse(v.Id, v.CommunityId, v.Kind, v.Detail, v.Strike, v.Action, v.At)).ToListAsync(ct);
         var blacklisted = await db.Blacklist.AnyAsync(b => b.MemberId == id && b.WorkspaceId == workspaceId, ct);
@@ -61,7 +65,10 @@ public static class MembersApi
         var workspaceId = user.WorkspaceIdOf();
         if (!await db.VisibleMembers(user).AnyAsync(m => m.Id == id, ct)) return Problems.NotFound("Member", id);
         (page, pageSize) = (Math.Max(page, 1), Math.Clamp(pageSize, 1, 200));
-        var ledger = db.PointsLedger.AsNoTracking().Where(p => p.MemberId == id && p.WorkspaceId == workspaceId);
+        var scoped = user.IsOperator();
+        var visible = db.VisibleCommunityIds(user);
+        var ledger = db.PointsLedger.AsNoTracking().Where(p => p.MemberId == id && p.WorkspaceId == workspaceId
+            && (!scoped || (p.CommunityId != null && visible.Contains(p.CommunityId.Value))));
         var total = await ledger.CountAsync(ct);
         var balance = await ledger.SumAsync(p => p.Amount, ct);
         var items = await ledger.OrderByDescending(p => p.At).Skip((page - 1) * pageSize).Take(pageSize)

@@ -55,8 +55,9 @@ public static class ModerationApi
     public static async Task<Ok<List<BlacklistResponse>>> Blacklist(ClaimsPrincipal user, AppDbContext db, CancellationToken ct)
     {
         var workspaceId = user.WorkspaceIdOf();
+        // The list is shared by every group, but an Operator sees only the people who were in one of their groups.
         return TypedResults.Ok(await db.Blacklist.AsNoTracking().Where(b => b.WorkspaceId == workspaceId).OrderByDescending(b => b.CreatedAt)
-            .Join(db.Members, b => b.MemberId, m => m.Id, (b, m) => new BlacklistResponse(b.MemberId, m.DisplayName, b.Reason, b.Source, b.CreatedAt))
+            .Join(db.VisibleMembers(user), b => b.MemberId, m => m.Id, (b, m) => new BlacklistResponse(b.MemberId, m.DisplayName, b.Reason, b.Source, b.CreatedAt))
             .ToListAsync(ct));
     }
 
@@ -120,7 +121,7 @@ public static class ModerationApi
         var settings = cfg.SettingsFor(null, null);
         if (request.CommunityId is { } id)
         {
-            var community = await db.Communities.AsNoTracking().FirstOrDefaultAsync(c => c.Id == id && c.WorkspaceId == workspaceId, ct);
+            var community = await db.VisibleCommunities(user).AsNoTracking().FirstOrDefaultAsync(c => c.Id == id, ct);
             if (community is null) return Problems.NotFound("Community", id);
             settings = cfg.SettingsFor(community.TemplateId, community.Overrides);
         }

@@ -70,6 +70,12 @@ public static class OperationsApi
         }
         (page, pageSize) = (Math.Max(page, 1), Math.Clamp(pageSize, 1, 200));
         var query = db.Outbox.AsNoTracking().Where(o => o.WorkspaceId == workspaceId);
+        if (user.IsOperator())
+        {
+            // An Operator sees what went to their groups; direct messages and other groups' rows are not theirs.
+            var visible = db.VisibleCommunityIds(user);
+            query = query.Where(o => o.CommunityId != null && visible.Contains(o.CommunityId.Value));
+        }
         if (wanted is { } s) query = query.Where(o => o.Status == s);
         if (communityId is { } c) query = query.Where(o => o.CommunityId == c);
         var total = await query.CountAsync(ct);
@@ -113,8 +119,15 @@ public static class OperationsApi
     {
         var workspaceId = user.WorkspaceIdOf();
         (page, pageSize) = (Math.Max(page, 1), Math.Clamp(pageSize, 1, 200));
-        var pending = await db.Inbox.CountAsync(e => e.WorkspaceId == workspaceId && e.Status == InboxStatus.Pending, ct);
-        var failed = db.Inbox.AsNoTracking().Where(e => e.WorkspaceId == workspaceId && e.Status == InboxStatus.Failed);
+        var events = db.Inbox.AsNoTracking().Where(e => e.WorkspaceId == workspaceId);
+        if (user.IsOperator())
+        {
+            // Events are keyed by account and chat before they are matched to a group: an Operator sees their groups' chats.
+            var chats = db.VisibleCommunities(user);
+            events = events.Where(e => chats.Any(c => c.AccountId == e.AccountId && c.ExternalId == e.ChatId));
+        }
+        var pending = await events.CountAsync(e => e.Status == InboxStatus.Pending, ct);
+        var failed = events.Where(e => e.Status == InboxStatus.Failed);
         var total = await failed.CountAsync(ct);
         var items = await failed.OrderByDescending(e => e.Sequence).Skip((page - 1) * pageSize).Take(pageSize)
             .Select(e => new InboxEventResponse(e.Sequence, e.PlatformEventId, e.ChatId, e.Status, e.Attempts, e.Error, e.ReceivedAt, e.ProcessedAt))

@@ -12,7 +12,8 @@ public static partial class PlatformAccountsApi
     private static Task<PlatformAccount?> FindAsync(PlatformAccountDeps deps, ClaimsPrincipal user, Guid id, CancellationToken ct)
     {
         var workspaceId = user.WorkspaceIdOf();
-        return deps.Db.PlatformAccounts.FirstOrDefaultAsync(a => a.Id == id && a.WorkspaceId == workspaceId, ct);
+        var visible = deps.Db.VisibleAccountIds(user);
+        return deps.Db.PlatformAccounts.FirstOrDefaultAsync(a => a.Id == id && a.WorkspaceId == workspaceId && visible.Contains(a.Id), ct);
     }
 
     private static Dictionary<string, string> CurrentValues(PlatformAccount account, PlatformAccountDeps deps)

@@ -13,7 +13,7 @@ public static partial class PlatformAccountsApi
     public static RouteGroupBuilder MapPlatformAccountsApi(this RouteGroupBuilder api)
     {
         var group = api.MapGroup("/platform-accounts").WithTags("Platform accounts");
-        group.MapGet("/", List).WithName("ListPlatformAccounts").WithSummary("All accounts of the workspace, the sandbox included");
+        group.MapGet("/", List).WithName("ListPlatformAccounts").WithSummary("All accounts of the workspace, the sandbox included (an Operator: those of their groups)");
         group.MapGet("/types", Types).WithName("ListPlatformAccountTypes")
             .WithSummary("The platforms this server can connect, each with the settings its accounts take (help in zh-CN and en-US)");
         group.MapPost("/", Create).WithName("CreatePlatformAccount").WithSummary("Connect a Telegram bot, WeCom app or bridge");
@@ -29,7 +29,8 @@ public static partial class PlatformAccountsApi
         PublicAddress site, CancellationToken ct)
     {
         var workspaceId = user.WorkspaceIdOf();
-        var accounts = await deps.Db.PlatformAccounts.AsNoTracking().Where(a => a.WorkspaceId == workspaceId).OrderBy(a => a.CreatedAt).ToListAsync(ct);
+        var visible = deps.Db.VisibleAccountIds(user);
+        var accounts = await deps.Db.PlatformAccounts.AsNoTracking().Where(a => a.WorkspaceId == workspaceId && visible.Contains(a.Id)).OrderBy(a => a.CreatedAt).ToListAsync(ct);
         var views = new List<PlatformAccountResponse>(accounts.Count);
         foreach (var account in accounts) views.Add(await PlatformAccountViews.ViewAsync(account, deps, site, ct));
         return TypedResults.Ok(views);

@@ -20,20 +20,20 @@ public static class TemplatesApi
         group.MapPut("/{id:guid}", Update).WithName("UpdateTemplate").WithSummary("Rename or change settings; groups using it follow at once");
         group.MapDelete("/{id:guid}", Delete).WithName("DeleteTemplate").WithSummary("Delete; its groups fall back to the default");
         group.MapPost("/{id:guid}/default", MakeDefault).WithName("MakeTemplateDefault").WithSummary("Make this the default template");
-        group.MapPost("/{id:guid}/apply", Apply).WithName("ApplyTemplate").WithSummary("Assign this template to many groups at once");
+        group.MapPost("/{id:guid}/apply", Apply).WithName("ApplyTemplate").WithSummary("Assign this template to many groups at once").AllowOperators();
         return api;
     }
 
     public static async Task<Ok<List<TemplateResponse>>> List(ClaimsPrincipal user, AppDbContext db, CancellationToken ct)
     {
         var workspaceId = user.WorkspaceIdOf();
-        var rows = (await Query(db, workspaceId).ToListAsync(ct)).OrderByDescending(t => t.IsDefault).ThenBy(t => t.Name, StringComparer.Ordinal).ToList();
+        var rows = (await Query(db, user).ToListAsync(ct)).OrderByDescending(t => t.IsDefault).ThenBy(t => t.Name, StringComparer.Ordinal).ToList();
         return TypedResults.Ok(rows);
     }
 
     public static async Task<Results<Ok<TemplateResponse>, ProblemHttpResult>> Get(Guid id, ClaimsPrincipal user, AppDbContext db, CancellationToken ct)
     {
-        var row = await Query(db, user.WorkspaceIdOf(), id).FirstOrDefaultAsync(ct);
+        var row = await Query(db, user, id).FirstOrDefaultAsync(ct);
         return row is null ? Problems.NotFound("Template", id) : TypedResults.Ok(row);
     }
 
@@ -70,7 +70,7 @@ public static class TemplatesApi
         (template.Name, template.Settings, template.UpdatedAt) = (name, settings, time.GetUtcNow().UtcDateTime);
         await db.SaveChangesAsync(ct);
         config.Invalidate(workspaceId);
-        return TypedResults.Ok(await Query(db, workspaceId, id).FirstAsync(ct));
+        return TypedResults.Ok(await Query(db, user, id).FirstAsync(ct));
     }
 
     public static async Task<Results<NoContent, ProblemHttpResult>> Delete(Guid id, ClaimsPrincipal user, AppDbContext db, ConfigCache config, CancellationToken ct)
@@ -107,7 +107,8 @@ public static class TemplatesApi
         if (!await db.Templates.AnyAsync(t => t.Id == id && t.WorkspaceId == workspaceId, ct)) return Problems.NotFound("Template", id);
         var ids = request.CommunityIds?.Distinct().ToList() ?? [];
         if (ids.Count == 0) return Problems.Invalid("communityIds", "Give the ids of the groups to apply the template to.");
-        var found = await db.Communities.Where(c => ids.Contains(c.Id) && c.WorkspaceId == workspaceId).Select(c => c.Id).ToListAsync(ct);
+        // Operators may assign templates to their own groups; others read as missing.
+        var found = await db.VisibleCommunities(user).Where(c => ids.Contains(c.Id)).Select(c => c.Id).ToListAsync(ct);
         var unknown = ids.Except(found).ToList();
         if (unknown.Count > 0) return Problems.Invalid("communityIds", $"These groups do not exist in your workspace: {string.Join(", ", unknown)}.");
         var applied = await db.Communities.Where(c => ids.Contains(c.Id) && c.WorkspaceId == workspaceId)
@@ -116,11 +117,16 @@ public static class TemplatesApi
         return TypedResults.Ok(new ApplyTemplateResponse(applied));
     }
 
-    private static IQueryable<TemplateResponse> Query(AppDbContext db, Guid workspaceId, Guid? id = null) =>
-        db.Templates.AsNoTracking().Where(t => t.WorkspaceId == workspaceId && (id == null || t.Id == id))
+    // The group count is of the groups the caller sees (an Operator's own).
+    private static IQueryable<TemplateResponse> Query(AppDbContext db, ClaimsPrincipal user, Guid? id = null)
+    {
+        var workspaceId = user.WorkspaceIdOf();
+        var groups = db.VisibleCommunities(user);
+        return db.Templates.AsNoTracking().Where(t => t.WorkspaceId == workspaceId && (id == null || t.Id == id))
             .Select(t => new TemplateResponse(t.Id, t.Name, t.IsDefault, t.Settings,
-                db.Communities.Count(c => c.TemplateId == t.Id || (c.TemplateId == null && t.IsDefault && c.WorkspaceId == workspaceId)),
+                groups.Count(c => c.TemplateId == t.Id || (c.TemplateId == null && t.IsDefault)),
                 t.CreatedAt, t.UpdatedAt));
+    }
 
     private static ValidationProblem? Validate(string? name, TemplateSettings settings)
     {

@@ -73,7 +73,7 @@ public static partial class WeComApi
         AppDbContext db, CancellationToken ct)
     {
         var workspaceId = user.WorkspaceIdOf();
-        if (!await IsWeComAccountAsync(db, id, workspaceId, ct)) return Problems.NotFound("WeCom account", id);
+        if (!await IsWeComAccountAsync(db, user, id, workspaceId, ct)) return Problems.NotFound("WeCom account", id);
         var ways = await db.WeComContactWays.AsNoTracking().Where(w => w.AccountId == id && w.WorkspaceId == workspaceId)
             .OrderByDescending(w => w.CreatedAt).ToListAsync(ct);
         var states = ways.Select(w => w.State).ToList();
@@ -90,7 +90,7 @@ public static partial class WeComApi
         AppDbContext db, CancellationToken ct, string? state = null, int limit = 200)
     {
         var workspaceId = user.WorkspaceIdOf();
-        if (!await IsWeComAccountAsync(db, id, workspaceId, ct)) return Problems.NotFound("WeCom account", id);
+        if (!await IsWeComAccountAsync(db, user, id, workspaceId, ct)) return Problems.NotFound("WeCom account", id);
         var query = db.WeComContacts.AsNoTracking().Where(c => c.AccountId == id && c.WorkspaceId == workspaceId);
         if (!string.IsNullOrEmpty(state)) query = query.Where(c => c.State == state);
         var rows = await query.OrderByDescending(c => c.AddedAt).Take(Math.Clamp(limit, 1, 1000)).ToListAsync(ct);
@@ -98,8 +98,13 @@ public static partial class WeComApi
             new WeComContactResponse(c.ExternalUserId, c.UserId, c.State, c.AddedAt, c.EditedAt, c.RemovedAt, c.RemovedBy, c.TagIds))]);
     }
 
-    private static Task<bool> IsWeComAccountAsync(AppDbContext db, Guid id, Guid workspaceId, CancellationToken ct) =>
-        db.PlatformAccounts.AnyAsync(a => a.Id == id && a.WorkspaceId == workspaceId && a.Platform == Core.Platforms.PlatformKind.WeCom, ct);
+    /// <summary>A WeCom account of the caller's workspace that the caller may see (an Operator: one of their groups' accounts).</summary>
+    private static Task<bool> IsWeComAccountAsync(AppDbContext db, ClaimsPrincipal user, Guid id, Guid workspaceId, CancellationToken ct)
+    {
+        var visible = db.VisibleAccountIds(user);
+        return db.PlatformAccounts.AnyAsync(a => a.Id == id && a.WorkspaceId == workspaceId && a.Platform == Core.Platforms.PlatformKind.WeCom
+                                                 && visible.Contains(a.Id), ct);
+    }
 
     private static ContactWayResponse View(WeComContactWay w, int contacts, int active) =>
         new(w.Id, w.State, w.Remark, w.ConfigId, w.QrCode, w.UserIds, w.CreatedAt, contacts, active);

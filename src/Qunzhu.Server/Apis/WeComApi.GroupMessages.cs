@@ -43,9 +43,21 @@ public static partial class WeComApi
         AppDbContext db, ConfigCache config, CancellationToken ct, int limit = 50)
     {
         var workspaceId = user.WorkspaceIdOf();
-        if (!await db.PlatformAccounts.AnyAsync(a => a.Id == id && a.WorkspaceId == workspaceId, ct)) return Problems.NotFound("Platform account", id);
+        var accounts = db.VisibleAccountIds(user);
+        if (!await db.PlatformAccounts.AnyAsync(a => a.Id == id && a.WorkspaceId == workspaceId && accounts.Contains(a.Id), ct)) return Problems.NotFound("Platform account", id);
         var rows = await db.WeComGroupMessages.AsNoTracking().Where(m => m.AccountId == id && m.WorkspaceId == workspaceId)
             .OrderByDescending(m => m.CreatedAt).Take(Math.Clamp(limit, 1, 200)).ToListAsync(ct);
+        if (user.IsOperator())
+        {
+            // An Operator sees the broadcasts that went to one of their groups, and only those groups' results.
+            var mine = (await db.VisibleCommunityIds(user).ToListAsync(ct)).ToHashSet();
+            rows = [.. rows.Where(m => m.CommunityIds.Any(mine.Contains))];
+            foreach (var m in rows)
+            {
+                var keep = m.CommunityIds.Select((c, i) => (c, i)).Where(x => mine.Contains(x.c) && x.i < m.ChatIds.Count).ToList();
+                (m.ChatIds, m.CommunityIds) = ([.. keep.Select(x => m.ChatIds[x.i])], [.. keep.Select(x => x.c)]);
+            }
+        }
         var locale = (await config.GetAsync(workspaceId, ct)).Workspace.Locale;
         return TypedResults.Ok(new GroupMessagesResponse([.. rows.Select(m => View(m, locale))]));
     }

@@ -77,15 +77,24 @@ public static partial class WeComApi
         AppDbContext db, CancellationToken ct)
     {
         var workspaceId = user.WorkspaceIdOf();
-        if (!await db.PlatformAccounts.AnyAsync(a => a.Id == id && a.WorkspaceId == workspaceId && a.Platform == PlatformKind.WeCom, ct))
+        var accounts = db.VisibleAccountIds(user);
+        if (!await db.PlatformAccounts.AnyAsync(a => a.Id == id && a.WorkspaceId == workspaceId && a.Platform == PlatformKind.WeCom && accounts.Contains(a.Id), ct))
             return Problems.NotFound("WeCom account", id);
         var ways = await db.WeComJoinWays.AsNoTracking().Where(w => w.AccountId == id && w.WorkspaceId == workspaceId)
             .OrderByDescending(w => w.CreatedAt).ToListAsync(ct);
+        var groups = db.VisibleCommunities(user).Where(c => c.AccountId == id);
+        if (user.IsOperator())
+        {
+            // An Operator sees the codes that lead into one of their groups, with only their groups and their groups' joins.
+            var mine = (await groups.Select(c => c.Id).ToListAsync(ct)).ToHashSet();
+            ways = [.. ways.Where(w => w.CommunityIds.Any(mine.Contains))];
+            foreach (var w in ways) w.CommunityIds = [.. w.CommunityIds.Where(mine.Contains)];
+        }
         var states = ways.Select(w => w.State).ToList();
         // A join's invite code is the state WeCom reported for it; only this account's groups count.
         var joins = await db.Memberships.AsNoTracking()
             .Where(m => m.WorkspaceId == workspaceId && m.InviteCode != null && states.Contains(m.InviteCode)
-                        && db.Communities.Any(c => c.Id == m.CommunityId && c.AccountId == id))
+                        && groups.Any(c => c.Id == m.CommunityId))
             .GroupBy(m => m.InviteCode!)
             .Select(g => new { State = g.Key, Joins = g.Count(), Active = g.Count(m => m.LeftAt == null) })
             .ToDictionaryAsync(x => x.State, StringComparer.Ordinal, ct);

@@ -30,4 +30,24 @@ public static class CommunityAccess
         var ids = db.VisibleCommunityIds(user);
         return query.Where(m => db.Memberships.Any(s => s.MemberId == m.Id && ids.Contains(s.CommunityId)));
     }
+
+    /// Platform accounts an Operator may see: those hosting one of their communities.
+    public static IQueryable<Guid> VisibleAccountIds(this AppDbContext db, ClaimsPrincipal user)
+    {
+        var workspaceId = user.WorkspaceIdOf();
+        if (user.RoleOf() != StaffRole.Operator) return db.PlatformAccounts.Where(a => a.WorkspaceId == workspaceId).Select(a => a.Id);
+        return db.VisibleCommunities(user).Select(c => c.AccountId).Distinct();
+    }
+
+    /// <summary>Narrows rows that belong to a community to the caller's communities (a no-op for everyone but Operators).</summary>
+    public static IQueryable<T> InVisibleCommunities<T>(this IQueryable<T> rows, AppDbContext db, ClaimsPrincipal user,
+        System.Linq.Expressions.Expression<Func<T, Guid>> communityOf)
+    {
+        if (user.RoleOf() != StaffRole.Operator) return rows;
+        var ids = db.VisibleCommunityIds(user);
+        // ids.Contains(communityOf(row)), composed so EF translates it to one IN (subquery).
+        var row = communityOf.Parameters[0];
+        var contains = System.Linq.Expressions.Expression.Call(typeof(Queryable), nameof(Queryable.Contains), [typeof(Guid)], ids.Expression, communityOf.Body);
+        return rows.Where(System.Linq.Expressions.Expression.Lambda<Func<T, bool>>(contains, row));
+    }
 }

@@ -42,7 +42,7 @@ public static class BroadcastControl
         CancellationToken ct, int limit = 50)
     {
         var workspaceId = user.WorkspaceIdOf();
-        if (!await db.Broadcasts.AnyAsync(b => b.Id == id && b.WorkspaceId == workspaceId, ct)) return Problems.NotFound("Broadcast", id);
+        if (!await BroadcastAccess.CanSeeAsync(db, user, id, ct)) return Problems.NotFound("Broadcast", id);
         var runs = await db.BroadcastRuns.AsNoTracking().Where(r => r.BroadcastId == id && r.WorkspaceId == workspaceId)
             .OrderByDescending(r => r.Occurrence).Take(Math.Clamp(limit, 1, 500)).ToListAsync(ct);
         return TypedResults.Ok<IReadOnlyList<BroadcastRunResponse>>([.. (await BroadcastReads.RunResponsesAsync(db, runs, ct)).Select(r => r.Response)]);
@@ -52,13 +52,14 @@ public static class BroadcastControl
         AppDbContext db, CancellationToken ct, Guid? runId = null, string? status = null, int page = 1, int pageSize = 100)
     {
         var workspaceId = user.WorkspaceIdOf();
-        if (!await db.Broadcasts.AnyAsync(b => b.Id == id && b.WorkspaceId == workspaceId, ct)) return Problems.NotFound("Broadcast", id);
+        if (!await BroadcastAccess.CanSeeAsync(db, user, id, ct)) return Problems.NotFound("Broadcast", id);
         if (status is not null and not ("pending" or "sent" or "failed" or "waitingForStaff" or "cancelled"))
             return Problems.Invalid("status", $"Unknown status '{status}'. Use pending, sent, failed, waitingForStaff or cancelled.");
         var run = runId ?? await db.BroadcastRuns.Where(r => r.BroadcastId == id).OrderByDescending(r => r.Occurrence).Select(r => (Guid?)r.Id).FirstOrDefaultAsync(ct);
         (page, pageSize) = (Math.Max(page, 1), Math.Clamp(pageSize, 1, 500));
         if (run is null) return TypedResults.Ok(new PagedList<BroadcastDeliveryResponse>([], 0, page, pageSize));
-        var query = db.BroadcastDeliveries.AsNoTracking().Where(d => d.RunId == run && d.BroadcastId == id && d.WorkspaceId == workspaceId);
+        var query = db.BroadcastDeliveries.AsNoTracking().Where(d => d.RunId == run && d.BroadcastId == id && d.WorkspaceId == workspaceId)
+            .InVisibleCommunities(db, user, d => d.CommunityId);
         if (status is not null) query = BroadcastReads.WhereStatus(db, query, status);
         var total = await query.CountAsync(ct);
         var rows = await query.OrderBy(d => d.Id).Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(ct);

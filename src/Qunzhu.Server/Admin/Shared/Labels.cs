@@ -11,12 +11,4 @@ public static class Labels
 
     /// The name the API accepts for a type (Names lists them in enum order).
     public static string ApiName(this CommunityType type) => Apis.CommunityTypes.Names.ElementAt((int)type);
-
-    public static string Local(this DateTime utc) =>
-        TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), Zone).ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture);
-
-    public static string Local(this DateTime? utc) => utc is { } u ? u.Local() : "—";
-
-    // The console shows times in China time, like the default workspace zone.
-    private static readonly TimeZoneInfo Zone = TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai");
 }
