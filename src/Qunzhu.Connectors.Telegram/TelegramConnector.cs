@@ -10,18 +10,18 @@ namespace Qunzhu.Connectors.Telegram;
 
 /// <summary>Performs outbox actions with the real Telegram.Bot client against the account's apiBaseUrl.
 /// Telegram has no idempotency key: a crash between a send and the outbox commit can repeat that one message.</summary>
-public sealed class TelegramConnector(IAccountSettingsProvider accounts, TelegramClients clients, TimeProvider time) : IPlatformConnector
+public sealed class TelegramConnector(IAccountSettingsProvider accounts, TelegramClients clients, TelegramPhotos photos, TimeProvider time) : IPlatformConnector
 {
     public PlatformKind Platform => PlatformKind.Telegram;
 
     /// <summary>With the bot an administrator of the group: everything. (Without admin rights deletes,
-    /// mutes and removals fail with 400/403 and are dead-lettered with Telegram's description.)</summary>
-    /// <summary>Telegram's limits (4096 characters, no private message before the member writes first); of the
-    /// content kinds, this connector sends text and links so far: photos, voice, video and files are not built
-    /// yet, so a broadcast preview flags them instead of pretending.</summary>
+    /// mutes and removals fail with 400/403 and are dead-lettered with Telegram's description.) Telegram's
+    /// limits: 4096 characters, no private message before the member writes first. Of the content kinds this
+    /// connector sends text, links and images (sendPhoto with the text as caption); voice, video and files are
+    /// not built yet, so a broadcast preview flags them instead of pretending.</summary>
     public PlatformCapabilities Capabilities { get; } = PlatformCapabilities.DefaultsFor(PlatformKind.Telegram) with
     {
-        ContentKinds = [Core.Content.ContentKind.Text, Core.Content.ContentKind.Link],
+        ContentKinds = [Core.Content.ContentKind.Text, Core.Content.ContentKind.Link, Core.Content.ContentKind.Image],
     };
 
     public async Task<DeliveryResult> DeliverAsync(OutboundAction action, CancellationToken cancellationToken)
@@ -35,6 +35,14 @@ public sealed class TelegramConnector(IAccountSettingsProvider accounts, Telegra
         {
             switch (action.Kind)
             {
+                case BotActionKind.SendMessage when TelegramPhotos.IsPhoto(action):
+                    var (photo, problem) = await photos.OpenAsync(action, action.Attachment!, ct);
+                    if (photo is null) return DeliveryResult.Permanent(problem!);
+                    await using ((photo as InputFileStream)?.Content)
+                    {
+                        await bot.SendPhoto(chatId, photo, caption: string.IsNullOrEmpty(action.Text) ? null : action.Text, cancellationToken: ct);
+                    }
+                    break;
                 case BotActionKind.SendMessage:
                     await bot.SendMessage(chatId, action.Text ?? "", cancellationToken: ct);
                     break;

@@ -30,6 +30,8 @@ public sealed class TelegramNormalizer : IEventNormalizer
         if (update.ChatJoinRequest is { } request && IsGroup(request.Chat) && !request.From.IsBot)
             return [Discovered(id, request.Chat, request.Date), new JoinRequested(id, ChatIdOf(request.Chat), request.Date, UserOf(request.From), CodeOf(request.InviteLink))];
         if (update.Message is { } message && IsGroup(message.Chat)) return [Discovered(id, message.Chat, message.Date), .. FromMessage(id, message)];
+        if (update.PollAnswer is { User: { IsBot: false } voter } answer)
+            return [new PollAnswered(id, stored.ChatId, stored.ReceivedAt, UserOf(voter), answer.PollId, answer.OptionIds)];
         return [];
     }
 

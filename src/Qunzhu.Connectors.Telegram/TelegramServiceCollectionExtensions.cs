@@ -22,6 +22,7 @@ public static class TelegramServiceCollectionExtensions
         services.AddSingleton<TelegramAccountType>();
         services.AddSingleton<IPlatformAccountType>(sp => sp.GetRequiredService<TelegramAccountType>());
         services.AddSingleton<IEventNormalizer, TelegramNormalizer>();
+        services.AddSingleton<TelegramPhotos>();
         services.AddSingleton<TelegramConnector>();
         services.AddSingleton<IPlatformConnector>(sp => sp.GetRequiredService<TelegramConnector>());
         services.AddSingleton<IInviteLinkIssuer, TelegramInviteLinks>();

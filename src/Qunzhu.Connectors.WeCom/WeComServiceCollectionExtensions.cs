@@ -36,6 +36,7 @@ public static class WeComServiceCollectionExtensions
         services.AddSingleton<WeComAccounts>();
         services.AddSingleton<WeComGroupState>();
         services.AddSingleton<WeComWelcome>();
+        services.AddSingleton<Contacts.WeComContacts>();
         services.AddSingleton<WeComFollowUpSignal>();
         services.AddSingleton<WeComFollowUpRunner>();
         services.AddSingleton<WeComFollowUpWorker>();
@@ -43,6 +44,8 @@ public static class WeComServiceCollectionExtensions
         services.AddTransient<WeComGroupSync>();
         services.AddTransient<WeComJoinWays>();
         services.AddTransient<WeComGroupMessages>();
+        services.AddOptions<WeComGroupMessageOptions>().BindConfiguration(WeComGroupMessageOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddHostedService<WeComGroupMessageRefresher>();
         services.AddSingleton<WeComConnector>();
         services.AddSingleton<IPlatformConnector>(sp => sp.GetRequiredService<WeComConnector>());
         services.AddSingleton<IEventNormalizer, WeComNormalizer>();

@@ -70,6 +70,9 @@ public abstract class AppDbContext(DbContextOptions options) : DbContext(options
     public DbSet<MemberTag> MemberTags => Set<MemberTag>();
     public DbSet<Topic> Topics => Set<Topic>();
     public DbSet<TopicUse> TopicUses => Set<TopicUse>();
+    public DbSet<Qunzhu.Core.Polls.PollAnswer> PollAnswers => Set<Qunzhu.Core.Polls.PollAnswer>();
+    public DbSet<WeComContact> WeComContacts => Set<WeComContact>();
+    public DbSet<WeComContactWay> WeComContactWays => Set<WeComContactWay>();
     /// <summary>ASP.NET Core Data Protection keys (they encrypt account secrets): in the database, so every
     /// node on one PostgreSQL shares them.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

@@ -1,4 +1,4 @@
-using Qunzhu.Telegram.Tests.Fake;
+using Qunzhu.Testing.Telegram;
 
 namespace Qunzhu.Telegram.Tests;
 

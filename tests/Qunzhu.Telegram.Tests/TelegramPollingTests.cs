@@ -1,5 +1,5 @@
 using Microsoft.EntityFrameworkCore;
-using Qunzhu.Telegram.Tests.Fake;
+using Qunzhu.Testing.Telegram;
 
 namespace Qunzhu.Telegram.Tests;
 

@@ -1,6 +1,6 @@
 using System.Net;
 using Microsoft.Data.Sqlite;
-using Qunzhu.Telegram.Tests.Fake;
+using Qunzhu.Testing.Telegram;
 
 namespace Qunzhu.Telegram.Tests;
 

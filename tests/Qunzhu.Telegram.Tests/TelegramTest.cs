@@ -7,8 +7,8 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Qunzhu.Connectors.Telegram;
 using Qunzhu.Core.Platforms;
-using Qunzhu.Telegram.Tests.Fake;
 using Qunzhu.Testing;
+using Qunzhu.Testing.Telegram;
 
 namespace Qunzhu.Telegram.Tests;
 

@@ -2,8 +2,8 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
-using Qunzhu.Telegram.Tests.Fake;
 using Qunzhu.Testing;
+using Qunzhu.Testing.Telegram;
 
 namespace Qunzhu.Telegram.Tests;
 

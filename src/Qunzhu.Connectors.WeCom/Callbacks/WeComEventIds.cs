@@ -24,10 +24,12 @@ public static class WeComEventIds
         return NeedsFollowUp(c) ? $"{FollowUpPrefix}{kind}:{hash}" : $"cb:{kind}:{hash}";
     }
 
-    /// <summary>Group changes need groupchat/get; a new contact with a welcome code needs send_welcome_msg.</summary>
+    /// <summary>Group changes need groupchat/get; contact changes update the customer (a welcome code also needs
+    /// send_welcome_msg); a deleted corp tag is dropped from customers after reading the tag list.</summary>
     public static bool NeedsFollowUp(WeComCallback c) =>
         (c.IsChatEvent && c.ChangeType is WeComEvents.Create or WeComEvents.Update or WeComEvents.Dismiss)
-        || (c.IsContactAdd && !string.IsNullOrEmpty(c.WelcomeCode));
+        || (c.Event == WeComEvents.ChangeExternalContact && !string.IsNullOrEmpty(c.ExternalUserId))
+        || (c.Event == WeComEvents.ChangeExternalTag && c.ChangeType == WeComEvents.Delete);
 
     /// <summary>The inbox's chat id: a group's events in order; a customer's in order; tags together.</summary>
     public static string ChatOf(WeComCallback c) =>

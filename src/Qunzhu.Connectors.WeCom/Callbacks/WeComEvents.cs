@@ -16,6 +16,8 @@ public static class WeComEvents
     public const string Create = "create";
     public const string Update = "update";
     public const string Dismiss = "dismiss";
+    /// <summary>change_external_tag: a corp tag or tag group was deleted.</summary>
+    public const string Delete = "delete";
 
     public const string AddMember = "add_member";
     public const string DelMember = "del_member";

@@ -29,3 +29,9 @@ public sealed record ChatDiscovered(string EventId, string ChatId, DateTime At, 
 /// <summary>A person asked to join a chat that admits members by approval (Telegram join requests).</summary>
 public sealed record JoinRequested(string EventId, string ChatId, DateTime At, ChatUser User, string? InviteCode)
     : ChatEvent(EventId, ChatId, At);
+
+/// <summary>A person answered (or changed, or retracted) their vote in a poll the bot sent. Platforms such as
+/// Telegram do not say in which chat: the poll id ties the answer to the poll. <see cref="OptionIds"/> is
+/// empty for a retracted vote.</summary>
+public sealed record PollAnswered(string EventId, string ChatId, DateTime At, ChatUser User, string PollId, IReadOnlyList<int> OptionIds)
+    : ChatEvent(EventId, ChatId, At);

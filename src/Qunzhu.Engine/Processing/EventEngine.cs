@@ -166,6 +166,12 @@ public sealed partial class EventEngine(
             return session.Discover(stored, discovered) is { } created
                 && await sops.OnCommunityCreatedAsync(db, created, time.GetUtcNow().UtcDateTime, ct);
         }
+        if (chatEvent is PollAnswered answered)
+        {
+            // A poll answer names no chat (only the poll): it is kept for the poll, not run through the modules.
+            await Polls.PollAnswers.RecordAsync(db, stored, answered, ct);
+            return false;
+        }
         var user = EngineSession.UserOf(chatEvent);
         if (chatEvent is null || user is null) return false;
         var community = session.Community(stored.AccountId, stored.ChatId);

@@ -26,3 +26,6 @@ public sealed record AccountFieldResponse(string Name, bool Secret, bool Require
 
 public sealed record DeliveryErrorResponse(long Id, Guid? CommunityId, string ChatId, BotActionKind Kind, OutboxStatus Status, int Attempts,
     string Error, DateTime CreatedAt);
+
+/// <param name="Fields">The settings an account of this platform takes, in the order to show them.</param>
+public sealed record PlatformAccountTypeResponse(PlatformKind Platform, IReadOnlyList<AccountFieldResponse> Fields);

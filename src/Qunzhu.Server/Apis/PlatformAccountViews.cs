@@ -10,7 +10,7 @@ internal static class PlatformAccountViews
 {
     private const int RecentErrors = 10;
 
-    public static async Task<PlatformAccountResponse> ViewAsync(PlatformAccount account, PlatformAccountDeps deps, HttpRequest request,
+    public static async Task<PlatformAccountResponse> ViewAsync(PlatformAccount account, PlatformAccountDeps deps, PublicAddress site,
         CancellationToken ct, ConnectionTestResult? setup = null)
     {
         var type = deps.Types.Find(account.Platform);
@@ -30,18 +30,27 @@ internal static class PlatformAccountViews
             .OrderByDescending(o => o.Id).Take(RecentErrors)
             .Select(o => new DeliveryErrorResponse(o.Id, o.CommunityId, o.ChatId, o.Kind, o.Status, o.Attempts, o.LastError!, o.CreatedAt))
             .ToListAsync(ct);
-        var fields = type?.Fields.Select(f => new AccountFieldResponse(f.Name, f.Secret, f.Required, f.HelpZh, f.HelpEn)).ToList() ?? [];
+        var fields = type?.Fields.Select(Field).ToList() ?? [];
         return new PlatformAccountResponse(account.Id, account.Platform, account.Name, account.Enabled, settings, fields,
-            WebhookUrl(account, request)?.ToString(), account.LastEventAt, errors, account.CreatedAt, account.UpdatedAt, setup);
+            WebhookUrl(account, site)?.ToString(), account.LastEventAt, errors, account.CreatedAt, account.UpdatedAt, setup);
     }
 
+    public static AccountFieldResponse Field(AccountSettingField f) => new(f.Name, f.Secret, f.Required, f.HelpZh, f.HelpEn);
+
     /// <summary>/webhooks/{platform}/{id}, absolute from the address the caller used (the sandbox has none).</summary>
-    public static Uri? WebhookUrl(PlatformAccount account, HttpRequest request) =>
+    public static Uri? WebhookUrl(PlatformAccount account, PublicAddress site) =>
         account.Platform == PlatformKind.Sandbox
             ? null
-            : new Uri($"{request.Scheme}://{request.Host}{request.PathBase}/webhooks/{account.Platform.ToString().ToLowerInvariant()}/{account.Id}");
+            : site.Combine($"webhooks/{account.Platform.ToString().ToLowerInvariant()}/{account.Id}");
 }
 
 /// <summary>What the platform-account handlers need, bound with [AsParameters].</summary>
 public sealed record PlatformAccountDeps(AppDbContext Db, PlatformAccountTypes Types, AccountSecrets Secrets, IAccountSettingsProvider Settings,
-    Qunzhu.Engine.EngineSignals Signals, TimeProvider Time);
+    Qunzhu.Engine.EngineSignals Signals, TimeProvider Time)
+{
+    /// <summary>The same dependencies from a service scope, for the console.</summary>
+    public static PlatformAccountDeps From(IServiceProvider services) => new(services.GetRequiredService<AppDbContext>(),
+        services.GetRequiredService<PlatformAccountTypes>(), services.GetRequiredService<AccountSecrets>(),
+        services.GetRequiredService<IAccountSettingsProvider>(), services.GetRequiredService<Qunzhu.Engine.EngineSignals>(),
+        services.GetRequiredService<TimeProvider>());
+}

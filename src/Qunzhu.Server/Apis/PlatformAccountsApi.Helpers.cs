@@ -31,7 +31,7 @@ public static partial class PlatformAccountsApi
     }
 
     private static async Task<Results<Ok<PlatformAccountResponse>, ProblemHttpResult>> SetEnabledAsync(Guid id, bool enabled, ClaimsPrincipal user,
-        PlatformAccountDeps deps, HttpRequest request, CancellationToken ct)
+        PlatformAccountDeps deps, PublicAddress site, CancellationToken ct)
     {
         var account = await FindAsync(deps, user, id, ct);
         if (account is null) return Problems.NotFound("Platform account", id);
@@ -45,16 +45,16 @@ public static partial class PlatformAccountsApi
             await deps.Db.SaveChangesAsync(ct);
             deps.Settings.Invalidate(account.Id);
             deps.Signals.AccountsChanged();
-            if (enabled && deps.Types.Find(account.Platform) is { } type) setup = await SetUpAsync(account, type, deps, request, ct);
+            if (enabled && deps.Types.Find(account.Platform) is { } type) setup = await SetUpAsync(account, type, deps, site, ct);
         }
-        return TypedResults.Ok(await PlatformAccountViews.ViewAsync(account, deps, request, ct, setup));
+        return TypedResults.Ok(await PlatformAccountViews.ViewAsync(account, deps, site, ct, setup));
     }
 
     /// <summary>Registers a saved, enabled account with its platform when its type does that (e.g. Telegram setWebhook).</summary>
     private static async Task<ConnectionTestResult?> SetUpAsync(PlatformAccount account, IPlatformAccountType type, PlatformAccountDeps deps,
-        HttpRequest request, CancellationToken ct)
+        PublicAddress site, CancellationToken ct)
     {
-        if (type is not IPlatformAccountSetup setup || !account.Enabled || PlatformAccountViews.WebhookUrl(account, request) is not { } url) return null;
+        if (type is not IPlatformAccountSetup setup || !account.Enabled || PlatformAccountViews.WebhookUrl(account, site) is not { } url) return null;
         return await SafeAsync(() => setup.ApplyAsync(account, AccountSettingsProvider.For(account, deps.Secrets), url, ct), "Setting the account up");
     }
 

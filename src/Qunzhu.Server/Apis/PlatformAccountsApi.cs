@@ -14,6 +14,8 @@ public static partial class PlatformAccountsApi
     {
         var group = api.MapGroup("/platform-accounts").WithTags("Platform accounts");
         group.MapGet("/", List).WithName("ListPlatformAccounts").WithSummary("All accounts of the workspace, the sandbox included (an Operator: those of their groups)");
+        group.MapGet("/types", Types).WithName("ListPlatformAccountTypes")
+            .WithSummary("The platforms this server can connect, each with the settings its accounts take (help in zh-CN and en-US)");
         group.MapPost("/", Create).WithName("CreatePlatformAccount").WithSummary("Connect a Telegram bot, WeCom app or bridge");
         group.MapGet("/{id:guid}", Get).WithName("GetPlatformAccount").WithSummary("An account: settings (secrets only as set/unset), webhook URL, recent errors");
         group.MapPatch("/{id:guid}", Update).WithName("UpdatePlatformAccount").WithSummary("Rename or change settings; omitted secrets keep their value");
@@ -24,26 +26,30 @@ public static partial class PlatformAccountsApi
     }
 
     public static async Task<Ok<List<PlatformAccountResponse>>> List(ClaimsPrincipal user, [AsParameters] PlatformAccountDeps deps,
-        HttpRequest request, CancellationToken ct)
+        PublicAddress site, CancellationToken ct)
     {
         var workspaceId = user.WorkspaceIdOf();
         var visible = deps.Db.VisibleAccountIds(user);
         var accounts = await deps.Db.PlatformAccounts.AsNoTracking().Where(a => a.WorkspaceId == workspaceId && visible.Contains(a.Id)).OrderBy(a => a.CreatedAt).ToListAsync(ct);
         var views = new List<PlatformAccountResponse>(accounts.Count);
-        foreach (var account in accounts) views.Add(await PlatformAccountViews.ViewAsync(account, deps, request, ct));
+        foreach (var account in accounts) views.Add(await PlatformAccountViews.ViewAsync(account, deps, site, ct));
         return TypedResults.Ok(views);
     }
 
+    public static Ok<List<PlatformAccountTypeResponse>> Types(PlatformAccountTypes types) =>
+        TypedResults.Ok(types.All.OrderBy(t => t.Platform)
+            .Select(t => new PlatformAccountTypeResponse(t.Platform, [.. t.Fields.Select(PlatformAccountViews.Field)])).ToList());
+
     public static async Task<Results<Ok<PlatformAccountResponse>, ProblemHttpResult>> Get(Guid id, ClaimsPrincipal user,
-        [AsParameters] PlatformAccountDeps deps, HttpRequest request, CancellationToken ct)
+        [AsParameters] PlatformAccountDeps deps, PublicAddress site, CancellationToken ct)
     {
         var account = await FindAsync(deps, user, id, ct);
         if (account is null) return Problems.NotFound("Platform account", id);
-        return TypedResults.Ok(await PlatformAccountViews.ViewAsync(account, deps, request, ct));
+        return TypedResults.Ok(await PlatformAccountViews.ViewAsync(account, deps, site, ct));
     }
 
     public static async Task<Results<Created<PlatformAccountCreated>, ValidationProblem>> Create(CreatePlatformAccountRequest body, ClaimsPrincipal user,
-        [AsParameters] PlatformAccountDeps deps, HttpRequest request, CancellationToken ct)
+        [AsParameters] PlatformAccountDeps deps, PublicAddress site, CancellationToken ct)
     {
         var errors = new Dictionary<string, string[]>();
         IPlatformAccountType? type = null;
@@ -65,12 +71,12 @@ public static partial class PlatformAccountsApi
         await deps.Db.SaveChangesAsync(ct);
         deps.Settings.Invalidate(account.Id);
         deps.Signals.AccountsChanged();
-        var setup = await SetUpAsync(account, type, deps, request, ct);
+        var setup = await SetUpAsync(account, type, deps, site, ct);
         return TypedResults.Created($"/api/v1/platform-accounts/{account.Id}", new PlatformAccountCreated(account.Id, setup));
     }
 
     public static async Task<Results<Ok<PlatformAccountResponse>, ValidationProblem, ProblemHttpResult>> Update(Guid id, UpdatePlatformAccountRequest body,
-        ClaimsPrincipal user, [AsParameters] PlatformAccountDeps deps, HttpRequest request, CancellationToken ct)
+        ClaimsPrincipal user, [AsParameters] PlatformAccountDeps deps, PublicAddress site, CancellationToken ct)
     {
         var account = await FindAsync(deps, user, id, ct);
         if (account is null) return Problems.NotFound("Platform account", id);
@@ -90,15 +96,15 @@ public static partial class PlatformAccountsApi
         account.UpdatedAt = deps.Time.GetUtcNow().UtcDateTime;
         await deps.Db.SaveChangesAsync(ct);
         deps.Settings.Invalidate(account.Id);
-        var setup = values is null ? null : await SetUpAsync(account, type!, deps, request, ct);
-        return TypedResults.Ok(await PlatformAccountViews.ViewAsync(account, deps, request, ct, setup));
+        var setup = values is null ? null : await SetUpAsync(account, type!, deps, site, ct);
+        return TypedResults.Ok(await PlatformAccountViews.ViewAsync(account, deps, site, ct, setup));
     }
 
     public static Task<Results<Ok<PlatformAccountResponse>, ProblemHttpResult>> Disable(Guid id, ClaimsPrincipal user,
-        [AsParameters] PlatformAccountDeps deps, HttpRequest request, CancellationToken ct) => SetEnabledAsync(id, false, user, deps, request, ct);
+        [AsParameters] PlatformAccountDeps deps, PublicAddress site, CancellationToken ct) => SetEnabledAsync(id, false, user, deps, site, ct);
 
     public static Task<Results<Ok<PlatformAccountResponse>, ProblemHttpResult>> Enable(Guid id, ClaimsPrincipal user,
-        [AsParameters] PlatformAccountDeps deps, HttpRequest request, CancellationToken ct) => SetEnabledAsync(id, true, user, deps, request, ct);
+        [AsParameters] PlatformAccountDeps deps, PublicAddress site, CancellationToken ct) => SetEnabledAsync(id, true, user, deps, site, ct);
 
     public static async Task<Results<Ok<ConnectionTestResult>, ProblemHttpResult>> Test(Guid id, ClaimsPrincipal user,
         [AsParameters] PlatformAccountDeps deps, CancellationToken ct)

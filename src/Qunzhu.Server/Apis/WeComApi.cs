@@ -25,6 +25,7 @@ public static partial class WeComApi
         group.MapGet("/join-ways", ListJoinWays).WithName("ListWeComJoinWays").WithSummary("Channel codes with their join counts");
         group.MapPost("/group-messages", CreateGroupMessage).WithName("CreateWeComGroupMessage")
             .WithSummary("A broadcast to customer groups (add_msg_template); sent when the group owner confirms it in WeCom");
+        MapContacts(group);
         group.MapGet("/group-messages", ListGroupMessages).WithName("ListWeComGroupMessages").WithSummary("Broadcasts and their last known status");
         group.MapPost("/group-messages/{messageId:guid}/refresh", RefreshGroupMessage).WithName("RefreshWeComGroupMessage")
             .WithSummary("Read the broadcast's status from WeCom (get_groupmsg_send_result)");

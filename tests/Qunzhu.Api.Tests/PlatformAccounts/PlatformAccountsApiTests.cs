@@ -18,6 +18,34 @@ public sealed class PlatformAccountsApiTests : PlatformAccountsTest
     private const string Secret = "s3cr3t-bridge-key-7f9a2c";
 
     [Fact]
+    public async Task Types_InstalledPlatforms_ListedWithTheirFieldsAndHelpInBothLanguages()
+    {
+        var types = await JsonAsync(await Http.GetAsync("/api/v1/platform-accounts/types"), HttpStatusCode.OK);
+        var platforms = types.EnumerateArray().Select(t => t.GetProperty("platform").GetString()).ToList();
+        platforms.ShouldContain("telegram");
+        platforms.ShouldContain("wecom");
+        platforms.ShouldNotContain("sandbox");
+        var bridge = types.EnumerateArray().Single(t => t.GetProperty("platform").GetString() == "bridge");
+        var secret = bridge.GetProperty("fields").EnumerateArray().Single(f => f.GetProperty("name").GetString() == "sharedSecret");
+        secret.GetProperty("secret").GetBoolean().ShouldBeTrue();
+        secret.GetProperty("helpZh").GetString().ShouldBe("桥接共享密钥");
+        secret.GetProperty("helpEn").GetString().ShouldBe("The bridge's shared key.");
+        (await Server.CreateClient().GetAsync("/api/v1/platform-accounts/types")).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+    }
+
+    [Fact]
+    public async Task OpenApi_AccountAndWeComContactRoutes_DescribedWithoutTheServerAddressAsAParameter()
+    {
+        using var doc = JsonDocument.Parse(await Server.CreateClient().GetStringAsync("/openapi/v1.json"));
+        var paths = doc.RootElement.GetProperty("paths");
+        paths.GetProperty("/api/v1/platform-accounts/types").GetProperty("get").GetProperty("summary").GetString()!.ShouldContain("settings");
+        paths.GetProperty("/api/v1/platform-accounts/{id}/wecom/contact-ways").GetProperty("post").GetProperty("summary").GetString()!.ShouldContain("state");
+        paths.GetProperty("/api/v1/platform-accounts/{id}/wecom/corp-tags").GetProperty("get").GetProperty("summary").GetString()!.ShouldContain("get_corp_tag_list");
+        var list = paths.GetProperty("/api/v1/platform-accounts").GetProperty("get");
+        (list.TryGetProperty("parameters", out var parameters) ? parameters.GetRawText() : "").ShouldNotContain("site");
+    }
+
+    [Fact]
     public async Task Create_WithSecrets_ResponsesShowOnlyWhetherSecretsAreSet()
     {
         var id = await CreateAsync(Secret);

@@ -41,13 +41,16 @@ public sealed class WeComCallbackTests
     }
 
     [Fact]
-    public void Callback_ContactWithoutWelcomeCodeOrTag_NeedsNoFollowUp()
+    public void Callback_ContactChangesAndTagDeletes_NeedAFollowUpOtherTagChangesDoNot()
     {
         var edit = WeComCallback.Parse(FakeWeComCallbacks.ExternalContact("edit_external_contact", "zhangsan", "wmA", 1_700_000_000))!;
         var tag = WeComCallback.Parse(FakeWeComCallbacks.ExternalTag("etTag", "create", 1_700_000_000))!;
+        var tagDeleted = WeComCallback.Parse(FakeWeComCallbacks.ExternalTag("etTag", "delete", 1_700_000_000))!;
         var add = WeComCallback.Parse(FakeWeComCallbacks.ExternalContact("add_external_contact", "zhangsan", "wmA", 1_700_000_000, "poster", "CODE"))!;
 
-        WeComEventIds.NeedsFollowUp(edit).ShouldBeFalse();
+        // Every contact change updates the customer's record (attribution by state, removals); a deleted tag is dropped from customers.
+        WeComEventIds.NeedsFollowUp(edit).ShouldBeTrue();
+        WeComEventIds.NeedsFollowUp(tagDeleted).ShouldBeTrue();
         WeComEventIds.NeedsFollowUp(tag).ShouldBeFalse();
         WeComEventIds.NeedsFollowUp(add).ShouldBeTrue();
         WeComEventIds.ChatOf(add).ShouldBe("contact:wmA");

@@ -17,10 +17,13 @@ public abstract class WeComTest : IAsyncLifetime
     protected static CancellationToken Ct => TestContext.Current.CancellationToken;
     protected static long Now => TimeProvider.System.GetUtcNow().ToUnixTimeSeconds();
 
+    /// <summary>Server settings for the test class (none by default).</summary>
+    protected virtual Dictionary<string, string?>? Settings => null;
+
     public async ValueTask InitializeAsync()
     {
         Fake = await FakeWeComServer.StartAsync();
-        Server = new QunzhuServer();
+        Server = new QunzhuServer(settings: Settings);
         Http = Server.CreateApiClient();
         AccountId = await CreateAccountAsync(FakeWeComServer.Token, FakeWeComServer.EncodingAesKey, FakeWeComServer.CorpId);
     }

@@ -12,6 +12,18 @@ public sealed partial class FakeWeComServer
     public IReadOnlySet<string> TagsOf(string userId, string externalUserId) =>
         _marks.TryGetValue((userId, externalUserId), out var tags) ? tags : new HashSet<string>();
 
+    /// <summary>An admin deletes a tag in WeCom's console: it is gone from get_corp_tag_list and from customers.</summary>
+    public void DeleteTag(string tagId)
+    {
+        foreach (var group in _tagGroups.Values)
+        {
+            var tags = group["tag"]!.AsArray();
+            foreach (var tag in tags.Where(t => (string?)t?["id"] == tagId).ToList()) tags.Remove(tag);
+        }
+        foreach (var set in _marks.Values)
+            lock (set) set.Remove(tagId);
+    }
+
     private JsonObject GetTags() => Ok(o => o["tag_group"] = new JsonArray([.. _tagGroups.Values.Select(g => g.DeepClone())]));
 
     private JsonObject AddTag(JsonNode body)

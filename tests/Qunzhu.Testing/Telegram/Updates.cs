@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 
-namespace Qunzhu.Telegram.Tests.Fake;
+namespace Qunzhu.Testing.Telegram;
 
 /// <summary>Updates as Telegram sends them (webhook body or getUpdates item), for a supergroup.</summary>
 public static class Updates
@@ -67,6 +67,18 @@ public static class Updates
     {
         ["update_id"] = updateId,
         ["chat_join_request"] = new JsonObject { ["chat"] = Chat(chatId, title), ["from"] = User(userId, name), ["user_chat_id"] = userId, ["date"] = Now() },
+    };
+
+    /// <summary>A vote in a poll the bot sent (no chat: Telegram names only the poll); no options = retracted.</summary>
+    public static JsonObject PollAnswer(long updateId, string pollId, long userId, string name, params int[] optionIds) => new()
+    {
+        ["update_id"] = updateId,
+        ["poll_answer"] = new JsonObject
+        {
+            ["poll_id"] = pollId,
+            ["user"] = User(userId, name),
+            ["option_ids"] = new JsonArray([.. optionIds.Select(o => (JsonNode)o)]),
+        },
     };
 
     public static JsonObject Link(string url, string? name) => new()

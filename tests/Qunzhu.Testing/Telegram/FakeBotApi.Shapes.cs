@@ -1,7 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
-namespace Qunzhu.Telegram.Tests.Fake;
+namespace Qunzhu.Testing.Telegram;
 
 public sealed partial class FakeBotApi
 {

@@ -10,7 +10,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
-namespace Qunzhu.Telegram.Tests.Fake;
+namespace Qunzhu.Testing.Telegram;
 
 /// <summary>A Bot API server on 127.0.0.1 (Kestrel, port 0) with Telegram's JSON shapes: {"ok":true,"result":…}
 /// or {"ok":false,"error_code":…,"description":…,"parameters":{"retry_after":N}} with the same HTTP status.
@@ -76,14 +76,13 @@ public sealed partial class FakeBotApi : IAsyncDisposable
 
     private async Task<IResult> HandleAsync(string token, string method, HttpRequest request)
     {
-        var body = await new StreamReader(request.Body).ReadToEndAsync();
-        var parameters = string.IsNullOrWhiteSpace(body) ? JsonDocument.Parse("{}").RootElement : JsonDocument.Parse(body).RootElement.Clone();
-        var result = await AnswerAsync(token, method, parameters);
-        _calls.Enqueue(new FakeCall(method, parameters, TimeProvider.System.GetUtcNow(), result.Status));
+        var (parameters, files) = await ReadParametersAsync(request);
+        var result = await AnswerAsync(token, method, parameters, files);
+        _calls.Enqueue(new FakeCall(method, parameters, TimeProvider.System.GetUtcNow(), result.Status) { Files = files });
         return Results.Content(result.Body.ToJsonString(), "application/json", statusCode: result.Status);
     }
 
-    private async Task<(int Status, JsonObject Body)> AnswerAsync(string token, string method, JsonElement p)
+    private async Task<(int Status, JsonObject Body)> AnswerAsync(string token, string method, JsonElement p, IReadOnlyDictionary<string, byte[]> files)
     {
         if (token != Token) return Error(401, "Unauthorized");
         if (TakeFailure(method) is { } forced) return Error(forced.Code, forced.Description, forced.RetryAfter);
@@ -108,6 +107,8 @@ public sealed partial class FakeBotApi : IAsyncDisposable
                     return Error(429, $"Too Many Requests: retry after {wait}", wait);
                 }
                 return Ok(Message(chat, p.GetProperty("text").GetString()!));
+            case "sendPhoto":
+                return SendPhoto(p, files);
             case "deleteMessage" or "restrictChatMember" or "banChatMember" or "approveChatJoinRequest" or "declineChatJoinRequest":
                 return p.TryGetProperty("chat_id", out _) ? Ok(true) : Error(400, "Bad Request: chat_id is empty");
             case "createChatInviteLink":

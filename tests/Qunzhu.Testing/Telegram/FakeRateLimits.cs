@@ -1,4 +1,4 @@
-namespace Qunzhu.Telegram.Tests.Fake;
+namespace Qunzhu.Testing.Telegram;
 
 /// <summary>The limits Telegram documents for bots, enforced on sendMessage: one message a second per chat,
 /// 20 a minute per group, 30 a second per bot. A small tolerance stands for network jitter between a send
