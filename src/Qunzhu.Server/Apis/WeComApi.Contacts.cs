@@ -38,10 +38,8 @@ public static partial class WeComApi
         var users = (request.UserIds ?? []).Select(u => u?.Trim()).Where(u => !string.IsNullOrEmpty(u)).Distinct(StringComparer.Ordinal).ToList();
         if (users.Count is 0 or > MaxContactWayUsers)
             return Problems.Invalid("userIds", $"Give 1 to {MaxContactWayUsers} staff members' WeCom user ids; {users.Count} were given.");
-        var state = string.IsNullOrWhiteSpace(request.State) ? "qc" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(5)) : request.State.Trim();
-        if (state.Length > JoinWay.MaxStateLength)
-            return Problems.Invalid("state", $"The state has at most {JoinWay.MaxStateLength} characters (WeCom's limit); this one has {state.Length}.");
-        if (request.Remark is { Length: > 200 }) return Problems.Invalid("remark", "A remark has at most 200 characters.");
+        var (state, badInput) = StateAndRemark(request.State, request.Remark, "qc");
+        if (badInput is not null) return badInput;
         if (await db.WeComContactWays.AnyAsync(w => w.AccountId == id && w.State == state, ct))
             return Problems.Conflict("State in use", $"Another contact way of this account already uses state '{state}': each state attributes customers to one code.");
         try

@@ -55,10 +55,8 @@ public static partial class WeComApi
         if (account is null) return problem!;
         var (communities, invalid) = await CommunitiesAsync(request.CommunityIds, id, user.WorkspaceIdOf(), db, JoinWayLimit, ct);
         if (invalid is not null) return invalid;
-        var state = string.IsNullOrWhiteSpace(request.State) ? "qz" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(5)) : request.State.Trim();
-        if (state.Length > JoinWay.MaxStateLength)
-            return Problems.Invalid("state", $"The state has at most {JoinWay.MaxStateLength} characters (WeCom's limit); this one has {state.Length}.");
-        if (request.Remark is { Length: > 200 }) return Problems.Invalid("remark", "A remark has at most 200 characters.");
+        var (state, badInput) = StateAndRemark(request.State, request.Remark, "qz");
+        if (badInput is not null) return badInput;
         if (await db.WeComJoinWays.AnyAsync(w => w.AccountId == id && w.State == state, ct))
             return Problems.Conflict("State in use", $"Another channel code of this account already uses state '{state}': each state attributes joins to one code.");
         try
@@ -71,6 +69,17 @@ public static partial class WeComApi
         {
             return failed;
         }
+    }
+
+    /// <summary>The state a channel code (join way or contact way) attributes by: the caller's, or a random one
+    /// with the given prefix; checked against WeCom's length limit, together with the remark.</summary>
+    private static (string State, ValidationProblem? Problem) StateAndRemark(string? requested, string? remark, string prefix)
+    {
+        var state = string.IsNullOrWhiteSpace(requested) ? prefix + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(5)) : requested.Trim();
+        if (state.Length > JoinWay.MaxStateLength)
+            return (state, Problems.Invalid("state", $"The state has at most {JoinWay.MaxStateLength} characters (WeCom's limit); this one has {state.Length}."));
+        if (remark is { Length: > 200 }) return (state, Problems.Invalid("remark", "A remark has at most 200 characters."));
+        return (state, null);
     }
 
     public static async Task<Results<Ok<IReadOnlyList<JoinWayResponse>>, ProblemHttpResult>> ListJoinWays(Guid id, ClaimsPrincipal user,
