@@ -11,6 +11,16 @@ public sealed class EngineOptions
     [Range(1, 1024)]
     public int Partitions { get; set; } = 8;
 
+    /// Processing loops on this node. Loop i takes the partitions p with p % Loops == i and processes them in one
+    /// batch (one transaction) across them; chats keep their order, since a chat lives in one partition. Unset:
+    /// one loop per partition, except on SQLite, whose one writer serialises every transaction anyway: there one
+    /// loop with large batches does more (measured in benchmarks/README.md).
+    [Range(1, 1024)]
+    public int? Loops { get; set; }
+
+    /// The loops that actually run: never more than there are partitions.
+    public int LoopCount => Math.Clamp(Loops ?? Partitions, 1, Partitions);
+
     /// Events processed in one transaction.
     [Range(1, 5000)]
     public int BatchSize { get; set; } = 256;

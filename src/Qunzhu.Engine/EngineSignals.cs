@@ -7,18 +7,19 @@ namespace Qunzhu.Engine;
 /// next poll. Other nodes' work is found by polling; a lost signal only costs one poll interval.</summary>
 public sealed class EngineSignals
 {
-    private readonly Channel<bool>[] _partitions;
+    private readonly Channel<bool>[] _loops;
     private readonly ConcurrentDictionary<Guid, Channel<bool>> _accounts = new();
     private readonly Channel<bool> _accountsChanged = NewSignal();
     private readonly Channel<bool> _scheduler = NewSignal();
 
     public EngineSignals(Microsoft.Extensions.Options.IOptions<EngineOptions> options)
     {
-        _partitions = new Channel<bool>[options.Value.Partitions];
-        for (var i = 0; i < _partitions.Length; i++) _partitions[i] = NewSignal();
+        _loops = new Channel<bool>[options.Value.LoopCount];
+        for (var i = 0; i < _loops.Length; i++) _loops[i] = NewSignal();
     }
 
-    public void InboxWritten(int partition) => _partitions[partition].Writer.TryWrite(true);
+    /// <summary>Wakes the processing loop that owns the partition (loop = partition % loops).</summary>
+    public void InboxWritten(int partition) => _loops[partition % _loops.Length].Writer.TryWrite(true);
     /// <summary>Wakes the delivery loop of one account, or has the dispatcher start one if there is none yet.</summary>
     public void OutboxWritten(Guid accountId)
     {
@@ -37,8 +38,8 @@ public sealed class EngineSignals
 
     public void JobScheduled() => _scheduler.Writer.TryWrite(true);
 
-    public Task WaitInboxAsync(int partition, TimeSpan timeout, TimeProvider time, CancellationToken ct) =>
-        WaitAsync(_partitions[partition], timeout, time, ct);
+    public Task WaitInboxAsync(int loop, TimeSpan timeout, TimeProvider time, CancellationToken ct) =>
+        WaitAsync(_loops[loop], timeout, time, ct);
 
     public Task WaitOutboxAsync(Guid accountId, TimeSpan timeout, TimeProvider time, CancellationToken ct) =>
         WaitAsync(_accounts.GetOrAdd(accountId, _ => NewSignal()), timeout, time, ct);

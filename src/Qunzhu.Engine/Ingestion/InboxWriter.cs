@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -39,7 +40,7 @@ public sealed partial class InboxWriter : BackgroundService, IInboxWriter
         {
             return await InsertNewAsync(batch, ct);
         }
-        catch (DbUpdateException)
+        catch (DbException ex) when (IsDuplicate(ex))
         {
             // Another node stored one of these ids between our check and our insert: one at a time.
             var results = new bool[batch.Count];
@@ -49,7 +50,7 @@ public sealed partial class InboxWriter : BackgroundService, IInboxWriter
                 {
                     results[i] = (await InsertNewAsync([batch[i]], ct))[0];
                 }
-                catch (DbUpdateException)
+                catch (DbException again) when (IsDuplicate(again))
                 {
                     results[i] = false;
                 }
@@ -78,13 +79,14 @@ public sealed partial class InboxWriter : BackgroundService, IInboxWriter
         var now = _time.GetUtcNow().UtcDateTime;
         var results = new bool[batch.Count];
         var written = new HashSet<int>();
+        var rows = new List<InboxEvent>(batch.Count);
         for (var i = 0; i < batch.Count; i++)
         {
             var item = batch[i];
             // Stored rows and repeats inside this batch are both replays: accepted, not stored again.
             if (!seen.Add((item.AccountId, item.EventId))) continue;
             var partition = Partitions.Of(item.ChatId, _options.Partitions);
-            db.Inbox.Add(new InboxEvent
+            rows.Add(new InboxEvent
             {
                 WorkspaceId = item.WorkspaceId,
                 AccountId = item.AccountId,
@@ -99,16 +101,11 @@ public sealed partial class InboxWriter : BackgroundService, IInboxWriter
             written.Add(partition);
         }
         if (written.Count == 0) return results;
-        if (IsSqlite(db))
+        await using (var tx = await db.Database.BeginTransactionAsync(ct))
         {
-            // One process writes the file, and it writes one batch at a time: order is already commit order.
-            await db.SaveChangesAsync(ct);
-        }
-        else
-        {
-            await using var tx = await db.Database.BeginTransactionAsync(ct);
-            await LockPartitionsAsync(db, written, ct);
-            await db.SaveChangesAsync(ct);
+            // SQLite has one writer, and it writes one batch at a time: order is already commit order.
+            if (!IsSqlite(db)) await LockPartitionsAsync(db, written, ct);
+            await db.InsertAsync(rows, ct);
             await tx.CommitAsync(ct);
         }
         foreach (var partition in written) _signals.InboxWritten(partition);
@@ -137,6 +134,9 @@ public sealed partial class InboxWriter : BackgroundService, IInboxWriter
                 .ExecuteUpdateAsync(s => s.SetProperty(l => l.ExpiresAt, l => l.ExpiresAt), ct);
         }
     }
+
+    /// <summary>The only unique index of the inbox is (account, platform event id): a violation is a replay.</summary>
+    private static bool IsDuplicate(DbException ex) => AppendRows.IsUniqueViolation(ex);
 
     private static bool IsSqlite(AppDbContext db) =>
         string.Equals(db.Database.ProviderName, "Microsoft.EntityFrameworkCore.Sqlite", StringComparison.Ordinal);

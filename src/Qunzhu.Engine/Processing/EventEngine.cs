@@ -33,25 +33,41 @@ public sealed partial class EventEngine(
 
     /// <returns>How many events were settled (processed or failed for good); 0 when there was nothing to do
     /// or when an event must be retried before later ones may run.</returns>
-    public async Task<int> ProcessNextBatchAsync(int partition, CancellationToken ct)
+    public Task<int> ProcessNextBatchAsync(int partition, CancellationToken ct) => ProcessNextBatchAsync([partition], ct);
+
+    /// <summary>One batch across several partitions: each partition's oldest pending events (an equal share of
+    /// the batch size), processed together in sequence order, in one transaction.</summary>
+    /// <returns>How many events were settled (processed or failed for good); 0 when there was nothing to do
+    /// or when an event must be retried before later ones of its partition may run.</returns>
+    public async Task<int> ProcessNextBatchAsync(IReadOnlyList<int> partitions, CancellationToken ct)
     {
         await using var db = dbs.Create();
-        var pending = await db.Inbox
-            .Where(e => e.Status == InboxStatus.Pending && e.Partition == partition)
-            .OrderBy(e => e.Sequence)
-            .Take(options.Value.BatchSize)
-            .ToListAsync(ct);
+        var share = Math.Max(1, options.Value.BatchSize / partitions.Count);
+        List<InboxEvent> pending = [];
+        foreach (var partition in partitions)
+        {
+            // One indexed range per partition (Status, Partition, Sequence): no sort over the whole backlog.
+            pending.AddRange(await db.Inbox
+                .Where(e => e.Status == InboxStatus.Pending && e.Partition == partition)
+                .OrderBy(e => e.Sequence)
+                .Take(share)
+                .ToListAsync(ct));
+        }
         if (pending.Count == 0) return 0;
+        pending.Sort((a, b) => a.Sequence.CompareTo(b.Sequence));
 
         var error = await TryProcessAsync(db, pending, ct);
         if (error is null) return pending.Count;
         if (error is DbUpdateConcurrencyException) return 0;
 
         // The batch failed: settle its events one at a time, in order, so the cause is pinned to one event
-        // and the events before it are not held back. Stop at an event that must be retried.
+        // and the events before it are not held back. An event that must be retried holds back the rest of
+        // its partition (order within a chat), not the other partitions.
         var settled = 0;
-        foreach (var sequence in pending.Select(e => e.Sequence))
+        var held = new HashSet<int>();
+        foreach (var (sequence, partition) in pending.Select(e => (e.Sequence, e.Partition)))
         {
+            if (held.Contains(partition)) continue;
             await using var single = dbs.Create();
             var one = await single.Inbox.Where(e => e.Sequence == sequence && e.Status == InboxStatus.Pending).ToListAsync(ct);
             if (one.Count == 0) continue;
@@ -62,7 +78,7 @@ public sealed partial class EventEngine(
                 continue;
             }
             var done = await RecordFailureAsync(sequence, failure, ct);
-            if (done == 0) break;
+            if (done == 0) held.Add(partition);
             settled += done;
         }
         return settled;
@@ -113,8 +129,11 @@ public sealed partial class EventEngine(
             }
             current = null;
             db.ChangeTracker.DetectChanges();
+            // Message records are append-only and the bulk of the write: appended, not saved row by row.
+            var messages = Detach<MessageRecord>(db);
             await using var tx = await db.Database.BeginTransactionAsync(ct);
             await db.SaveChangesAsync(ct);
+            await db.InsertAsync(messages, ct);
             await MarkProcessedAsync(db, batch, ct);
             await tx.CommitAsync(ct);
         }
@@ -150,6 +169,14 @@ public sealed partial class EventEngine(
             stored.Status = InboxStatus.Processed;
             stored.ProcessedAt = processedAt;
         }
+    }
+
+    /// <summary>Takes the added rows of an append-only type out of the change tracker, in the order they were added.</summary>
+    private static List<T> Detach<T>(AppDbContext db) where T : class
+    {
+        var added = db.ChangeTracker.Entries<T>().Where(e => e.State == EntityState.Added).ToList();
+        foreach (var entry in added) entry.State = EntityState.Detached;
+        return [.. added.Select(e => e.Entity)];
     }
 
     private IReadOnlyList<ChatEvent> Normalize(InboxEvent stored) =>

@@ -4,8 +4,8 @@ using Microsoft.Extensions.Options;
 
 namespace Qunzhu.Engine.Processing;
 
-/// <summary>One loop per partition: events of a chat are processed in order, chats of different
-/// partitions in parallel. Woken by the inbox writer; polls for events other nodes stored.</summary>
+/// <summary>Processing loops (one per partition unless <see cref="EngineOptions.Loops"/> says fewer): events of
+/// a chat are processed in order, loops run in parallel. Woken by the inbox writer; polls for events other nodes stored.</summary>
 public sealed partial class InboxProcessor(
     EventEngine engine,
     PartitionLeases leases,
@@ -14,18 +14,23 @@ public sealed partial class InboxProcessor(
     TimeProvider time,
     ILogger<InboxProcessor> logger) : BackgroundService
 {
-    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
-        Task.WhenAll(Enumerable.Range(0, options.Value.Partitions).Select(p => RunPartitionAsync(p, stoppingToken)));
+    protected override Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var loops = options.Value.LoopCount;
+        return Task.WhenAll(Enumerable.Range(0, loops).Select(loop =>
+            RunLoopAsync(loop, [.. Enumerable.Range(0, options.Value.Partitions).Where(p => p % loops == loop)], stoppingToken)));
+    }
 
-    private async Task RunPartitionAsync(int partition, CancellationToken ct)
+    private async Task RunLoopAsync(int loop, int[] partitions, CancellationToken ct)
     {
         await Task.Yield();
         while (!ct.IsCancellationRequested)
         {
             try
             {
-                if (leases.Owns(partition) && await engine.ProcessNextBatchAsync(partition, ct) > 0) continue;
-                await signals.WaitInboxAsync(partition, options.Value.PollInterval, time, ct);
+                var owned = partitions.Where(leases.Owns).ToList();
+                if (owned.Count > 0 && await engine.ProcessNextBatchAsync(owned, ct) > 0) continue;
+                await signals.WaitInboxAsync(loop, options.Value.PollInterval, time, ct);
             }
             catch (OperationCanceledException) when (ct.IsCancellationRequested)
             {
@@ -33,12 +38,12 @@ public sealed partial class InboxProcessor(
             }
             catch (Exception ex)
             {
-                LogPartitionFailed(logger, ex, partition);
+                LogLoopFailed(logger, ex, loop);
                 await Task.Delay(options.Value.PollInterval, time, ct).ContinueWith(_ => { }, TaskScheduler.Default);
             }
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "Processing partition {Partition} failed; retrying")]
-    private static partial void LogPartitionFailed(ILogger logger, Exception exception, int partition);
+    [LoggerMessage(Level = LogLevel.Error, Message = "Processing loop {Loop} failed; retrying")]
+    private static partial void LogLoopFailed(ILogger logger, Exception exception, int loop);
 }

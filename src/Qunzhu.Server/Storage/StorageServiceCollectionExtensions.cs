@@ -36,6 +36,8 @@ public static class StorageServiceCollectionExtensions
             services.AddPooledDbContextFactory<SqliteAppDbContext>((sp, o) => o.UseSqlite(connectionString)
                 .AddInterceptors(new SqlitePragmas(), gate, sp.GetRequiredService<AuditInterceptor>()));
             services.AddSingleton<IAppDbContextFactory, AppDbContextFactory<SqliteAppDbContext>>();
+            // One writer: a loop per partition only queues more transactions behind the gate. One loop, larger batches.
+            services.PostConfigure<Engine.EngineOptions>(o => o.Loops ??= 1);
         }
         services.AddScoped(sp => sp.GetRequiredService<IAppDbContextFactory>().Create());
         return services;

@@ -1,0 +1,81 @@
+using System.Collections.Concurrent;
+using System.Data.Common;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Metadata;
+using Microsoft.EntityFrameworkCore.Storage;
+
+namespace Qunzhu.Storage;
+
+/// <summary>Appends rows of high-volume, append-only tables (inbox events, message records) with one
+/// prepared INSERT run once per row, inside the caller's transaction and without change tracking.
+/// SaveChanges builds, and SQLite parses, a fresh statement per row; on the hot path that cost about two
+/// thirds of an inbox write (measured: 104–143 µs a row against 30–49 µs). Columns, their names and every
+/// value conversion come from the EF model, so the rows are exactly what SaveChanges would have written,
+/// on either provider. Store-generated keys (identities) are left to the database and not read back.</summary>
+public static class AppendRows
+{
+    private static readonly ConcurrentDictionary<(Type Context, Type Entity), Plan> Plans = new();
+
+    /// <summary>Inserts <paramref name="rows"/> in order. Needs an open transaction on <paramref name="db"/>.</summary>
+    public static async Task InsertAsync<T>(this AppDbContext db, IReadOnlyCollection<T> rows, CancellationToken ct) where T : class
+    {
+        if (rows.Count == 0) return;
+        var transaction = db.Database.CurrentTransaction?.GetDbTransaction()
+            ?? throw new InvalidOperationException("AppendRows needs an open transaction, so the rows commit with the rest of the write.");
+        var plan = Plans.GetOrAdd((db.GetType(), typeof(T)), _ => Plan.For(db, typeof(T)));
+
+        await using var command = transaction.Connection!.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = plan.Sql;
+        DbParameter[]? parameters = null;
+        foreach (var row in rows)
+        {
+            if (parameters is null)
+            {
+                // The mapping makes the parameter (provider type, conversion) once; later rows only change the value.
+                parameters = [.. plan.Columns.Select(c => c.Mapping.CreateParameter(command, c.ParameterName, c.Property.GetGetter().GetClrValue(row), c.Property.IsNullable))];
+                command.Parameters.AddRange(parameters);
+                await command.PrepareAsync(ct);
+            }
+            else
+            {
+                for (var i = 0; i < parameters.Length; i++) parameters[i].Value = plan.Columns[i].ProviderValue(row);
+            }
+            await command.ExecuteNonQueryAsync(ct);
+        }
+    }
+
+    /// <summary>Whether a failed append broke a unique index (another writer stored the row first), on either provider.</summary>
+    public static bool IsUniqueViolation(DbException ex) =>
+        ex.SqlState == "23505" // PostgreSQL unique_violation
+        || ex is Microsoft.Data.Sqlite.SqliteException { SqliteErrorCode: 19 }; // SQLITE_CONSTRAINT
+
+    private sealed record Column(IProperty Property, RelationalTypeMapping Mapping, string ParameterName)
+    {
+        public object ProviderValue(object row)
+        {
+            var value = Property.GetGetter().GetClrValue(row);
+            if (value is not null && Mapping.Converter is { } converter) value = converter.ConvertToProvider(value);
+            return value ?? DBNull.Value;
+        }
+    }
+
+    private sealed record Plan(string Sql, Column[] Columns)
+    {
+        public static Plan For(AppDbContext db, Type clrType)
+        {
+            var entity = db.Model.FindEntityType(clrType) ?? throw new InvalidOperationException($"{clrType.Name} is not in the model.");
+            var table = StoreObjectIdentifier.Table(entity.GetTableName()!, entity.GetSchema());
+            var sql = db.GetService<ISqlGenerationHelper>();
+            var columns = entity.GetProperties()
+                // An integer key the database numbers (the inbox Sequence, outbox Id) is left to it.
+                .Where(p => !(p.IsPrimaryKey() && p.ValueGenerated == ValueGenerated.OnAdd && (p.ClrType == typeof(long) || p.ClrType == typeof(int))))
+                .Select((p, i) => new Column(p, (RelationalTypeMapping)p.GetRelationalTypeMapping(), "p" + i))
+                .ToArray();
+            var names = string.Join(", ", columns.Select(c => sql.DelimitIdentifier(c.Property.GetColumnName(table)!)));
+            var values = string.Join(", ", columns.Select(c => sql.GenerateParameterNamePlaceholder(c.ParameterName)));
+            return new Plan($"INSERT INTO {sql.DelimitIdentifier(table.Name, table.Schema)} ({names}) VALUES ({values})", columns);
+        }
+    }
+}
