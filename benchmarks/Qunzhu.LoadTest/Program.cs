@@ -40,7 +40,12 @@ if (options.Warmup > 0)
     Console.WriteLine($"warm-up: {options.Warmup} events ({warmErrors} errors) in {warm.Elapsed.TotalSeconds:F1} s, not measured");
 }
 var linesBefore = 0;
-await using (var db = dbs.Create()) linesBefore = await db.SandboxLines.CountAsync();
+long lastLine;
+await using (var db = dbs.Create())
+{
+    linesBefore = await db.SandboxLines.CountAsync();
+    lastLine = await db.SandboxLines.MaxAsync(l => (long?)l.Id) ?? 0;
+}
 
 // Phase A: throughput. Real chat: 70% messages, 20% check-ins, 5% joins, 5% auto-reply triggers.
 var cpu0 = Process.GetCurrentProcess().TotalProcessorTime;
@@ -52,13 +57,19 @@ await WaitUntilAsync(async db => await db.Outbox.CountAsync(o => o.Status == Out
 var delivered = started.Elapsed;
 var cpu = Process.GetCurrentProcess().TotalProcessorTime - cpu0;
 int replies;
-await using (var db = dbs.Create()) replies = await db.SandboxLines.CountAsync() - linesBefore;
+string kinds;
+await using (var db = dbs.Create())
+{
+    replies = await db.SandboxLines.CountAsync() - linesBefore;
+    var byKind = await db.SandboxLines.Where(l => l.Id > lastLine).GroupBy(l => l.Kind).Select(g => new { g.Key, Count = g.Count() }).ToListAsync();
+    kinds = string.Join(", ", byKind.OrderByDescending(k => k.Count).Select(k => $"{k.Key} {k.Count}"));
+}
 Console.WriteLine($"""
 
     throughput: {options.Events} events, {options.Concurrency} concurrent clients, {errors} errors
       accepted (202)  {options.Events / accepted.TotalSeconds,8:F0} events/s   in {accepted.TotalSeconds:F1} s
       processed       {options.Events / processed.TotalSeconds,8:F0} events/s   all processed after {processed.TotalSeconds:F1} s
-      delivered       {replies / delivered.TotalSeconds,8:F0} bot lines/s ({replies} lines) after {delivered.TotalSeconds:F1} s
+      delivered       {replies / delivered.TotalSeconds,8:F0} bot lines/s ({replies} lines: {kinds}) after {delivered.TotalSeconds:F1} s
       CPU (server + load generator) {cpu.TotalSeconds:F1} s = {cpu.TotalMicroseconds / options.Events:F0} µs per event
       memory: working set {Environment.WorkingSet / 1_048_576} MiB, GC heap {GC.GetTotalMemory(false) / 1_048_576} MiB
     """);

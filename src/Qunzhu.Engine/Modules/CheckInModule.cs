@@ -13,6 +13,46 @@ public sealed class CheckInModule : IEngineModule
 {
     public string Name => "check-in";
 
+    /// <summary>For every check-in of the batch, the member's last check-in in that group, their points balance and
+    /// how many checked in that day: three queries a batch instead of three a check-in.</summary>
+    public async ValueTask PrepareAsync(EngineBatch batch, CancellationToken cancellationToken)
+    {
+        var wanted = batch.Items.Where(i => i.Event is MessagePosted posted && i.Settings.CheckIn.Enabled
+                                            && CheckInCalculator.IsCheckIn(i.Settings.CheckIn, posted.Text)).ToList();
+        if (wanted.Count == 0) return;
+        var state = batch.State<BatchState>();
+        var db = batch.Db;
+        var members = wanted.Select(i => i.MemberId).Distinct().ToList();
+        var communities = wanted.Select(i => i.Community.Id).Distinct().ToList();
+
+        var latest = await db.CheckIns.AsNoTracking()
+            .Where(c => members.Contains(c.MemberId) && communities.Contains(c.CommunityId))
+            .GroupBy(c => new { c.CommunityId, c.MemberId })
+            .Select(g => g.OrderByDescending(c => c.LocalDate).First())
+            .ToListAsync(cancellationToken);
+        foreach (var item in wanted) state.Last[(item.Community.Id, item.MemberId)] = null;
+        foreach (var c in latest) state.Last[(c.CommunityId, c.MemberId)] = c;
+
+        foreach (var workspace in wanted.GroupBy(i => i.Community.WorkspaceId))
+        {
+            var ids = workspace.Select(i => i.MemberId).Distinct().ToList();
+            var sums = await db.PointsLedger.AsNoTracking().Where(p => p.WorkspaceId == workspace.Key && ids.Contains(p.MemberId))
+                .GroupBy(p => p.MemberId).Select(g => new { Member = g.Key, Sum = g.Sum(p => p.Amount) })
+                .ToListAsync(cancellationToken);
+            foreach (var id in ids) state.Balance[(workspace.Key, id)] = 0;
+            foreach (var sum in sums) state.Balance[(workspace.Key, sum.Member)] = sum.Sum;
+        }
+
+        foreach (var day in wanted.Select(i => i.LocalDay).Distinct())
+        {
+            var counts = await db.CheckIns.AsNoTracking().Where(c => communities.Contains(c.CommunityId) && c.LocalDate == day)
+                .GroupBy(c => c.CommunityId).Select(g => new { Community = g.Key, Count = g.Count() })
+                .ToListAsync(cancellationToken);
+            foreach (var id in communities) state.Count[(id, day)] = 0;
+            foreach (var count in counts) state.Count[(count.Community, day)] = count.Count;
+        }
+    }
+
     public async ValueTask HandleAsync(EventContext context, CancellationToken cancellationToken)
     {
         var settings = context.Settings.CheckIn;
@@ -24,15 +64,21 @@ public sealed class CheckInModule : IEngineModule
         var today = context.LocalDay;
         // The database as of the batch's start, plus what earlier events of this batch added.
         var workspaceId = context.Community.WorkspaceId;
+        // What PrepareAsync read for the batch; a member the batch itself created was not there to read.
+        var prepared = context.Batch?.State<BatchState>();
         var added = db.CheckIns.Local.Where(c => c.CommunityId == communityId).ToList();
         var last = added.Where(c => c.MemberId == memberId).MaxBy(c => c.LocalDate)
-            ?? await db.CheckIns.AsNoTracking()
-                .Where(c => c.CommunityId == communityId && c.MemberId == memberId)
-                .OrderByDescending(c => c.LocalDate)
-                .FirstOrDefaultAsync(cancellationToken);
-        var balance = await db.PointsLedger.AsNoTracking().Where(p => p.WorkspaceId == workspaceId && p.MemberId == memberId)
-            .SumAsync(p => p.Amount, cancellationToken)
-            + db.PointsLedger.Local.Where(p => p.MemberId == memberId).Sum(p => p.Amount);
+            ?? (prepared is not null && prepared.Last.TryGetValue((communityId, memberId), out var known)
+                ? known
+                : await db.CheckIns.AsNoTracking()
+                    .Where(c => c.CommunityId == communityId && c.MemberId == memberId)
+                    .OrderByDescending(c => c.LocalDate)
+                    .FirstOrDefaultAsync(cancellationToken));
+        var stored = prepared is not null && prepared.Balance.TryGetValue((workspaceId, memberId), out var sum)
+            ? sum
+            : await db.PointsLedger.AsNoTracking().Where(p => p.WorkspaceId == workspaceId && p.MemberId == memberId)
+                .SumAsync(p => p.Amount, cancellationToken);
+        var balance = stored + db.PointsLedger.Local.Where(p => p.MemberId == memberId).Sum(p => p.Amount);
 
         if (last is not null && last.LocalDate >= today)
         {
@@ -41,8 +87,10 @@ public sealed class CheckInModule : IEngineModule
         }
 
         var streak = CheckInCalculator.NextStreak(last?.LocalDate, last?.Streak ?? 0, today);
-        var rank = await db.CheckIns.AsNoTracking().CountAsync(c => c.CommunityId == communityId && c.LocalDate == today, cancellationToken)
-            + added.Count(c => c.LocalDate == today) + 1;
+        var before = prepared is not null && prepared.Count.TryGetValue((communityId, today), out var count)
+            ? count
+            : await db.CheckIns.AsNoTracking().CountAsync(c => c.CommunityId == communityId && c.LocalDate == today, cancellationToken);
+        var rank = before + added.Count(c => c.LocalDate == today) + 1;
         var checkIn = new CheckIn
         {
             WorkspaceId = context.Community.WorkspaceId,
@@ -67,6 +115,13 @@ public sealed class CheckInModule : IEngineModule
             At = context.At,
         });
         context.Reply(context.Text(settings.SuccessText, "CheckIn_Success", Values(checkIn, balance + checkIn.Points)));
+    }
+
+    private sealed class BatchState
+    {
+        public Dictionary<(Guid Community, Guid Member), CheckIn?> Last { get; } = [];
+        public Dictionary<(Guid Workspace, Guid Member), int> Balance { get; } = [];
+        public Dictionary<(Guid Community, DateOnly Day), int> Count { get; } = [];
     }
 
     private static Dictionary<string, string> Values(CheckIn c, int balance) => new()

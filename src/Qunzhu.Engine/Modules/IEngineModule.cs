@@ -9,4 +9,8 @@ public interface IEngineModule
     string Name { get; }
 
     ValueTask HandleAsync(EventContext context, CancellationToken cancellationToken);
+
+    /// <summary>Called once per batch before its first event: a chance to read the state every event of the
+    /// batch needs in one query (kept in <see cref="EngineBatch.State{T}"/>). Reading nothing is fine.</summary>
+    ValueTask PrepareAsync(EngineBatch batch, CancellationToken cancellationToken) => ValueTask.CompletedTask;
 }

@@ -9,6 +9,11 @@ public sealed class ModulePipeline(ModerationModule moderation, WelcomeModule we
 
     public IReadOnlyList<string> Order => [.. _order.Select(m => m.Name)];
 
+    public async ValueTask PrepareAsync(EngineBatch batch, CancellationToken ct)
+    {
+        foreach (var module in _order) await module.PrepareAsync(batch, ct);
+    }
+
     /// <returns>Whether a module scheduled a job.</returns>
     public async ValueTask<bool> RunAsync(EventContext context, CancellationToken ct)
     {

@@ -87,6 +87,10 @@ internal sealed class EngineSession(AppDbContext db, IAppDbContextFactory dbs)
         }
     }
 
+    /// <summary>The member behind a platform user, if they are known (stored before this batch, or created by it).</summary>
+    public Guid? MemberIdOf(Guid accountId, string userId) =>
+        _identities.TryGetValue((accountId, userId), out var identity) ? identity.MemberId : null;
+
     public Community? Community(Guid accountId, string chatId) =>
         _communities.GetValueOrDefault((accountId, chatId));
 

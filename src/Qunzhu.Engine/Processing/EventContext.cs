@@ -16,6 +16,8 @@ public sealed class EventContext
     private readonly List<BotAction> _actions = [];
 
     public required AppDbContext Db { get; init; }
+    /// <summary>The batch this event belongs to, with what modules read for all of its events up front.</summary>
+    public EngineBatch? Batch { get; init; }
     public required InboxEvent Inbox { get; init; }
     public required ChatEvent Event { get; init; }
     public required ChatUser User { get; init; }

@@ -121,11 +121,12 @@ public sealed partial class EventEngine(
             }
             // People seen for the first time are stored by writes of their own (see EngineSession).
             await session.PreloadAsync(normalized, ct);
+            var engineBatch = await PrepareAsync(db, session, normalized, ct);
             for (var i = 0; i < normalized.Count; i++)
             {
                 var (stored, chatEvent) = normalized[i];
                 current = stored;
-                scheduled |= await ProcessAsync(db, session, stored, chatEvent, parts[i], ct);
+                scheduled |= await ProcessAsync(db, session, engineBatch, stored, chatEvent, parts[i], ct);
             }
             current = null;
             db.ChangeTracker.DetectChanges();
@@ -171,6 +172,25 @@ public sealed partial class EventEngine(
         }
     }
 
+    /// <summary>Shows the modules the batch's events of known members before the first one runs.</summary>
+    private async Task<EngineBatch> PrepareAsync(AppDbContext db, EngineSession session,
+        List<(InboxEvent Stored, ChatEvent? Event)> normalized, CancellationToken ct)
+    {
+        List<EngineBatch.Item> items = [];
+        foreach (var (stored, chatEvent) in normalized)
+        {
+            if (chatEvent is null || EngineSession.UserOf(chatEvent) is not { } user) continue;
+            if (session.Community(stored.AccountId, stored.ChatId) is not { } community) continue;
+            if (session.MemberIdOf(stored.AccountId, user.Id) is not { } memberId) continue;
+            var cfg = await config.GetAsync(community.WorkspaceId, ct);
+            items.Add(new EngineBatch.Item(community, memberId, chatEvent, cfg.SettingsFor(community.TemplateId, community.Overrides),
+                Core.CheckIns.CheckInCalculator.LocalDay(chatEvent.At, cfg.Zone)));
+        }
+        var batch = new EngineBatch(db, items);
+        await modules.PrepareAsync(batch, ct);
+        return batch;
+    }
+
     /// <summary>Takes the added rows of an append-only type out of the change tracker, in the order they were added.</summary>
     private static List<T> Detach<T>(AppDbContext db) where T : class
     {
@@ -185,7 +205,7 @@ public sealed partial class EventEngine(
     /// <returns>Whether a job was scheduled.</returns>
     /// <param name="part">Which of the stored payload's events this is (0 for the first): part of the
     /// idempotency key of the event's actions.</param>
-    private async Task<bool> ProcessAsync(AppDbContext db, EngineSession session, InboxEvent stored, ChatEvent? chatEvent, int part, CancellationToken ct)
+    private async Task<bool> ProcessAsync(AppDbContext db, EngineSession session, EngineBatch batch, InboxEvent stored, ChatEvent? chatEvent, int part, CancellationToken ct)
     {
         if (chatEvent is ChatDiscovered discovered)
         {
@@ -258,6 +278,7 @@ public sealed partial class EventEngine(
         var context = new EventContext
         {
             Db = db,
+            Batch = batch,
             Inbox = stored,
             Event = chatEvent,
             User = user,
