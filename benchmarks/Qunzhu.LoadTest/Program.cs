@@ -49,6 +49,7 @@ await using (var db = dbs.Create())
 
 // Phase A: throughput. Real chat: 70% messages, 20% check-ins, 5% joins, 5% auto-reply triggers.
 var cpu0 = Process.GetCurrentProcess().TotalProcessorTime;
+var io0 = WrittenBytes();
 var (errors, started) = await PostMixAsync(options.Events, "m");
 var accepted = started.Elapsed;
 await WaitUntilAsync(async db => await db.Inbox.CountAsync(e => e.Status == InboxStatus.Pending) == 0);
@@ -56,6 +57,7 @@ var processed = started.Elapsed;
 await WaitUntilAsync(async db => await db.Outbox.CountAsync(o => o.Status == OutboxStatus.Pending) == 0);
 var delivered = started.Elapsed;
 var cpu = Process.GetCurrentProcess().TotalProcessorTime - cpu0;
+var written = WrittenBytes() - io0;
 int replies;
 string kinds;
 await using (var db = dbs.Create())
@@ -71,6 +73,7 @@ Console.WriteLine($"""
       processed       {options.Events / processed.TotalSeconds,8:F0} events/s   all processed after {processed.TotalSeconds:F1} s
       delivered       {replies / delivered.TotalSeconds,8:F0} bot lines/s ({replies} lines: {kinds}) after {delivered.TotalSeconds:F1} s
       CPU (server + load generator) {cpu.TotalSeconds:F1} s = {cpu.TotalMicroseconds / options.Events:F0} µs per event
+      written to files {written / 1_048_576.0:F0} MiB = {written / 1024.0 / options.Events:F1} KiB per event (SQLite WAL, checkpoints)
       memory: working set {Environment.WorkingSet / 1_048_576} MiB, GC heap {GC.GetTotalMemory(false) / 1_048_576} MiB
     """);
 
@@ -149,6 +152,14 @@ async Task WaitUntilAsync(Func<AppDbContext, Task<bool>> done)
         await Task.Delay(50);
     }
     throw new TimeoutException("The server did not finish within 5 minutes.");
+}
+
+// Bytes this process asked the kernel to write (Linux /proc/self/io "wchar"); 0 elsewhere.
+static long WrittenBytes()
+{
+    if (!File.Exists("/proc/self/io")) return 0;
+    var line = File.ReadLines("/proc/self/io").FirstOrDefault(l => l.StartsWith("wchar:", StringComparison.Ordinal));
+    return line is null ? 0 : long.Parse(line["wchar:".Length..].Trim(), System.Globalization.CultureInfo.InvariantCulture);
 }
 
 static int FreePort()

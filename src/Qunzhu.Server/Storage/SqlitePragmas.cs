@@ -11,7 +11,7 @@ namespace Qunzhu.Server.Storage;
 /// the settings are applied once per native handle, not on every open.</summary>
 internal sealed class SqlitePragmas : DbConnectionInterceptor
 {
-    private const string Sql = "PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=30000;";
+    private const string Sql = "PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=30000; PRAGMA mmap_size=268435456; PRAGMA wal_autocheckpoint=4000;";
     private readonly ConditionalWeakTable<object, object> _configured = [];
 
     public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
