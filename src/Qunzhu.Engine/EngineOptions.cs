@@ -21,9 +21,10 @@ public sealed class EngineOptions
     /// The loops that actually run: never more than there are partitions.
     public int LoopCount => Math.Clamp(Loops ?? Partitions, 1, Partitions);
 
-    /// Events processed in one transaction.
+    /// Events processed in one transaction (shared equally by the partitions of a loop). Larger batches mean fewer
+    /// commits and far fewer index pages written per event: 256 → 1024 took SQLite from about 1,100 to 1,400 events/s.
     [Range(1, 5000)]
-    public int BatchSize { get; set; } = 256;
+    public int BatchSize { get; set; } = 1024;
 
     /// How often idle workers look for work written by other nodes.
     [Range(typeof(TimeSpan), "00:00:00.010", "00:01:00")]

@@ -1087,9 +1087,11 @@ namespace Qunzhu.Storage.Postgres.Migrations
                     b.HasIndex("AccountId", "PlatformEventId")
                         .IsUnique();
 
-                    b.HasIndex("AccountId", "ChatId", "Sequence");
+                    b.HasIndex("Partition", "Sequence")
+                        .HasDatabaseName("IX_Inbox_Pending_Partition_Sequence")
+                        .HasFilter("\"Status\" = 'Pending'");
 
-                    b.HasIndex("Status", "Partition", "Sequence");
+                    b.HasIndex("AccountId", "ChatId", "Sequence");
 
                     b.ToTable("Inbox");
                 });
@@ -1178,11 +1180,15 @@ namespace Qunzhu.Storage.Postgres.Migrations
                     b.HasIndex("IdempotencyKey")
                         .IsUnique();
 
+                    b.HasIndex("Partition", "NextAttemptAt")
+                        .HasDatabaseName("IX_Outbox_Pending_Partition_NextAttemptAt")
+                        .HasFilter("\"Status\" = 'Pending'");
+
                     b.HasIndex("WorkspaceId", "CreatedAt");
 
-                    b.HasIndex("Status", "Partition", "NextAttemptAt");
-
-                    b.HasIndex("AccountId", "ChatId", "Status", "Id");
+                    b.HasIndex("AccountId", "ChatId", "Id")
+                        .HasDatabaseName("IX_Outbox_Pending_AccountId_ChatId_Id")
+                        .HasFilter("\"Status\" = 'Pending'");
 
                     b.ToTable("Outbox");
                 });

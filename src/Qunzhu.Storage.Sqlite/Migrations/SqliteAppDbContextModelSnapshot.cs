@@ -1076,9 +1076,11 @@ namespace Qunzhu.Storage.Sqlite.Migrations
                     b.HasIndex("AccountId", "PlatformEventId")
                         .IsUnique();
 
-                    b.HasIndex("AccountId", "ChatId", "Sequence");
+                    b.HasIndex("Partition", "Sequence")
+                        .HasDatabaseName("IX_Inbox_Pending_Partition_Sequence")
+                        .HasFilter("\"Status\" = 'Pending'");
 
-                    b.HasIndex("Status", "Partition", "Sequence");
+                    b.HasIndex("AccountId", "ChatId", "Sequence");
 
                     b.ToTable("Inbox");
                 });
@@ -1165,11 +1167,15 @@ namespace Qunzhu.Storage.Sqlite.Migrations
                     b.HasIndex("IdempotencyKey")
                         .IsUnique();
 
+                    b.HasIndex("Partition", "NextAttemptAt")
+                        .HasDatabaseName("IX_Outbox_Pending_Partition_NextAttemptAt")
+                        .HasFilter("\"Status\" = 'Pending'");
+
                     b.HasIndex("WorkspaceId", "CreatedAt");
 
-                    b.HasIndex("Status", "Partition", "NextAttemptAt");
-
-                    b.HasIndex("AccountId", "ChatId", "Status", "Id");
+                    b.HasIndex("AccountId", "ChatId", "Id")
+                        .HasDatabaseName("IX_Outbox_Pending_AccountId_ChatId_Id")
+                        .HasFilter("\"Status\" = 'Pending'");
 
                     b.ToTable("Outbox");
                 });

@@ -17,8 +17,9 @@ internal sealed class OutboundActionConfiguration : IEntityTypeConfiguration<Out
         b.Property(x => x.TargetMessageId).HasMaxLength(128);
         b.Property(x => x.LastError).HasMaxLength(2000);
         b.HasIndex(x => x.IdempotencyKey).IsUnique();
-        b.HasIndex(x => new { x.Status, x.Partition, x.NextAttemptAt });
+        // Delivery's queue and its "earlier action of this chat still waiting" check: pending actions only (see the inbox).
+        b.HasIndex(x => new { x.Partition, x.NextAttemptAt }).HasDatabaseName("IX_Outbox_Pending_Partition_NextAttemptAt").HasFilter("\"Status\" = 'Pending'");
         b.HasIndex(x => new { x.WorkspaceId, x.CreatedAt });
-        b.HasIndex(x => new { x.AccountId, x.ChatId, x.Status, x.Id });
+        b.HasIndex(x => new { x.AccountId, x.ChatId, x.Id }).HasDatabaseName("IX_Outbox_Pending_AccountId_ChatId_Id").HasFilter("\"Status\" = 'Pending'");
     }
 }
