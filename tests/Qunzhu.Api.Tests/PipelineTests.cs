@@ -60,6 +60,52 @@ public sealed class PipelineTests
     }
 
     [Fact]
+    public async Task CheckIns_InOneBatch_StreakTotalBalanceAndRankFromStoredState()
+    {
+        // Processed first: 小王 is a known member with a 4-day streak (9 days in all) and 100 points; 小李 checked in today.
+        await using var first = new QunzhuServer();
+        var sandbox = new SandboxClient(first.CreateApiClient());
+        var group = await sandbox.CreateGroupAsync();
+        await sandbox.SendAsync(group, "message", "u1", "大家好", memberName: "小王");
+        await sandbox.SendAsync(group, "message", "u2", "签到", memberName: "小李");
+        await sandbox.BotMessagesAsync(group, 1);
+        await using (var db = first.CreateDbContext())
+        {
+            var member = await db.Members.SingleAsync(m => m.DisplayName == "小王");
+            var zone = (await first.Services.GetRequiredService<Qunzhu.Engine.Caching.ConfigCache>().GetAsync(member.WorkspaceId, default)).Zone;
+            var now = first.Services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime;
+            var today = Qunzhu.Core.CheckIns.CheckInCalculator.LocalDay(now, zone);
+            db.CheckIns.Add(new Qunzhu.Core.CheckIns.CheckIn
+            {
+                WorkspaceId = member.WorkspaceId, CommunityId = group, MemberId = member.Id, LocalDate = today.AddDays(-1),
+                At = now.AddDays(-1), Streak = 4, Total = 9, Rank = 1, Points = 10,
+            });
+            db.PointsLedger.Add(new Qunzhu.Core.Points.PointsEntry
+            {
+                WorkspaceId = member.WorkspaceId, MemberId = member.Id, CommunityId = group, Key = "seed", Amount = 100, Reason = "test", At = now,
+            });
+            await db.SaveChangesAsync();
+        }
+        await first.DisposeAsync();
+
+        // Stored while nothing processes, so the known member's and a new member's check-ins land in one batch.
+        await using (var ingestOnly = new QunzhuServer(first.DatabasePath, new Dictionary<string, string?> { ["Engine:ProcessEvents"] = "false" }))
+        {
+            var ingest = new SandboxClient(ingestOnly.CreateApiClient());
+            await ingest.SendAsync(group, "message", "u1", "签到");
+            await ingest.SendAsync(group, "message", "u3", "签到", memberName: "小张");
+        }
+
+        await using var second = new QunzhuServer(first.DatabasePath);
+        var lines = await new SandboxClient(second.CreateApiClient()).BotMessagesAsync(group, 3);
+        var wang = lines.Single(l => l.Contains("小王", StringComparison.Ordinal));
+        wang.ShouldContain("今天第 2 位，连续 5 天，累计 10 天");
+        var points = int.Parse(System.Text.RegularExpressions.Regex.Match(wang, @"\+(\d+) 积分").Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
+        wang.ShouldContain($"共 {100 + points} 分");
+        lines.Single(l => l.Contains("小张", StringComparison.Ordinal)).ShouldContain("今天第 3 位，连续 1 天，累计 1 天");
+    }
+
+    [Fact]
     public async Task State_SurvivesRestart_StreakAndBlacklistKept()
     {
         await using var first = new QunzhuServer();
