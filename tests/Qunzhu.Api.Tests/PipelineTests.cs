@@ -77,12 +77,25 @@ public sealed class PipelineTests
             var today = Qunzhu.Core.CheckIns.CheckInCalculator.LocalDay(now, zone);
             db.CheckIns.Add(new Qunzhu.Core.CheckIns.CheckIn
             {
-                WorkspaceId = member.WorkspaceId, CommunityId = group, MemberId = member.Id, LocalDate = today.AddDays(-1),
-                At = now.AddDays(-1), Streak = 4, Total = 9, Rank = 1, Points = 10,
+                WorkspaceId = member.WorkspaceId,
+                CommunityId = group,
+                MemberId = member.Id,
+                LocalDate = today.AddDays(-1),
+                At = now.AddDays(-1),
+                Streak = 4,
+                Total = 9,
+                Rank = 1,
+                Points = 10,
             });
             db.PointsLedger.Add(new Qunzhu.Core.Points.PointsEntry
             {
-                WorkspaceId = member.WorkspaceId, MemberId = member.Id, CommunityId = group, Key = "seed", Amount = 100, Reason = "test", At = now,
+                WorkspaceId = member.WorkspaceId,
+                MemberId = member.Id,
+                CommunityId = group,
+                Key = "seed",
+                Amount = 100,
+                Reason = "test",
+                At = now,
             });
             await db.SaveChangesAsync();
         }
