@@ -46,7 +46,7 @@ public sealed partial class EventEngine(
         List<InboxEvent> pending = [];
         foreach (var partition in partitions)
         {
-            // One indexed range per partition (Status, Partition, Sequence): no sort over the whole backlog.
+            // One range of the pending-rows index (Partition, Sequence) per partition: no sort over the whole backlog.
             pending.AddRange(await db.Inbox
                 .Where(e => e.Status == InboxStatus.Pending && e.Partition == partition)
                 .OrderBy(e => e.Sequence)
