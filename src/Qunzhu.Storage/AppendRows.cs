@@ -46,11 +46,6 @@ public static class AppendRows
         }
     }
 
-    /// <summary>Whether a failed append broke a unique index (another writer stored the row first), on either provider.</summary>
-    public static bool IsUniqueViolation(DbException ex) =>
-        ex.SqlState == "23505" // PostgreSQL unique_violation
-        || ex is Microsoft.Data.Sqlite.SqliteException { SqliteErrorCode: 19 }; // SQLITE_CONSTRAINT
-
     private sealed record Column(IProperty Property, RelationalTypeMapping Mapping, string ParameterName)
     {
         public object ProviderValue(object row)

@@ -70,11 +70,24 @@ public sealed class AppendRowsTests
         {
             await using var tx = await db.Database.BeginTransactionAsync();
             var error = await Should.ThrowAsync<DbException>(() => db.InsertAsync([Rows.Inbox(account, "e2"), Rows.Inbox(account, "e1")], CancellationToken.None));
-            AppendRows.IsUniqueViolation(error).ShouldBeTrue(error.Message);
+            StorageErrors.IsUniqueViolation(error).ShouldBeTrue(error.Message);
         }
 
         await using var check = database.CreateContext();
         (await check.Inbox.Select(e => e.PlatformEventId).ToListAsync()).ShouldBe(["e1"]);
+    }
+
+    [Theory, DatabaseData]
+    public async Task InsertAsync_MissingRequiredValue_FailsAndIsNotTakenForADuplicate(StorageProvider provider)
+    {
+        await using var database = await TestDatabases.CreateMigratedAsync(provider);
+        await using var db = database.CreateContext();
+        await using var tx = await db.Database.BeginTransactionAsync();
+        var row = Rows.Inbox(Guid.CreateVersion7(), "e1");
+        row.Payload = null!;
+        // A replay is answered "accepted"; a row the database refuses for another reason must not be.
+        var error = await Should.ThrowAsync<DbException>(() => db.InsertAsync([row], CancellationToken.None));
+        StorageErrors.IsUniqueViolation(error).ShouldBeFalse(error.Message);
     }
 
     [Fact]

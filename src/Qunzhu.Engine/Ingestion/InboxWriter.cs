@@ -136,7 +136,7 @@ public sealed partial class InboxWriter : BackgroundService, IInboxWriter
     }
 
     /// <summary>The only unique index of the inbox is (account, platform event id): a violation is a replay.</summary>
-    private static bool IsDuplicate(DbException ex) => AppendRows.IsUniqueViolation(ex);
+    private static bool IsDuplicate(DbException ex) => StorageErrors.IsUniqueViolation(ex);
 
     private static bool IsSqlite(AppDbContext db) =>
         string.Equals(db.Database.ProviderName, "Microsoft.EntityFrameworkCore.Sqlite", StringComparison.Ordinal);

@@ -17,7 +17,7 @@ public sealed partial class ProblemExceptionHandler(IProblemDetailsService probl
             OperationCanceledException when httpContext.RequestAborted.IsCancellationRequested => (499, "Client closed request", null),
             // Endpoints check for duplicates first; two requests at the same moment can both pass that check,
             // and the unique index stops the second. That is a conflict for the caller, not our error.
-            Microsoft.EntityFrameworkCore.DbUpdateException db when IsUniqueViolation(db) => (409, "Already exists",
+            Microsoft.EntityFrameworkCore.DbUpdateException db when Qunzhu.Storage.StorageErrors.IsUniqueViolation(db) => (409, "Already exists",
                 "Another request stored the same thing a moment ago. Reload to see it; change the name or key to add another."),
             _ => (500, "Something went wrong on our side", "The error was logged. Try again; if it persists, contact the administrator."),
         };
@@ -30,13 +30,6 @@ public sealed partial class ProblemExceptionHandler(IProblemDetailsService probl
             Exception = exception,
         });
     }
-
-    private static bool IsUniqueViolation(Microsoft.EntityFrameworkCore.DbUpdateException exception) => exception.InnerException switch
-    {
-        Microsoft.Data.Sqlite.SqliteException sqlite => sqlite.SqliteExtendedErrorCode is 2067 or 1555,   // UNIQUE, PRIMARY KEY
-        Npgsql.PostgresException postgres => postgres.SqlState == Npgsql.PostgresErrorCodes.UniqueViolation,
-        _ => false,
-    };
 
     // System.Text.Json messages name .NET types; the path and position are what a caller can act on.
     private static string Clean(string message) => message.Replace("System.", "", StringComparison.Ordinal);
