@@ -4,6 +4,7 @@ using Qunzhu.Core.CheckIns;
 using Qunzhu.Core.Events;
 using Qunzhu.Core.Points;
 using Qunzhu.Engine.Processing;
+using Qunzhu.Storage;
 
 namespace Qunzhu.Engine.Modules;
 
@@ -18,36 +19,41 @@ public sealed class CheckInModule : IEngineModule
     public async ValueTask PrepareAsync(EngineBatch batch, CancellationToken cancellationToken)
     {
         var wanted = batch.Items.Where(i => i.Event is MessagePosted posted && i.Settings.CheckIn.Enabled
-                                            && CheckInCalculator.IsCheckIn(i.Settings.CheckIn, posted.Text)).ToList();
-        if (wanted.Count == 0) return;
-        var state = batch.State<BatchState>();
-        var db = batch.Db;
-        var members = wanted.Select(i => i.MemberId).Distinct().ToList();
-        var communities = wanted.Select(i => i.Community.Id).Distinct().ToList();
+                                            && CheckInCalculator.IsCheckIn(i.Settings.CheckIn, posted.Text))
+            .Select(i => new Wanted(i.Community.WorkspaceId, i.Community.Id, i.MemberId, i.LocalDay)).ToList();
+        if (wanted.Count > 0) await LoadAsync(batch.Db, batch.State<BatchState>(), wanted, cancellationToken);
+    }
+
+    /// <summary>The stored state of these check-ins as of the batch's start: last check-in per member and group,
+    /// balance per member, check-ins per group and day. Three queries however many check-ins.</summary>
+    private static async Task LoadAsync(AppDbContext db, BatchState state, IReadOnlyList<Wanted> wanted, CancellationToken ct)
+    {
+        var members = wanted.Select(w => w.Member).Distinct().ToList();
+        var communities = wanted.Select(w => w.Community).Distinct().ToList();
 
         var latest = await db.CheckIns.AsNoTracking()
             .Where(c => members.Contains(c.MemberId) && communities.Contains(c.CommunityId))
             .GroupBy(c => new { c.CommunityId, c.MemberId })
             .Select(g => g.OrderByDescending(c => c.LocalDate).First())
-            .ToListAsync(cancellationToken);
-        foreach (var item in wanted) state.Last[(item.Community.Id, item.MemberId)] = null;
+            .ToListAsync(ct);
+        foreach (var w in wanted) state.Last[(w.Community, w.Member)] = null;
         foreach (var c in latest) state.Last[(c.CommunityId, c.MemberId)] = c;
 
-        foreach (var workspace in wanted.GroupBy(i => i.Community.WorkspaceId))
+        foreach (var workspace in wanted.GroupBy(w => w.Workspace))
         {
-            var ids = workspace.Select(i => i.MemberId).Distinct().ToList();
+            var ids = workspace.Select(w => w.Member).Distinct().ToList();
             var sums = await db.PointsLedger.AsNoTracking().Where(p => p.WorkspaceId == workspace.Key && ids.Contains(p.MemberId))
                 .GroupBy(p => p.MemberId).Select(g => new { Member = g.Key, Sum = g.Sum(p => p.Amount) })
-                .ToListAsync(cancellationToken);
+                .ToListAsync(ct);
             foreach (var id in ids) state.Balance[(workspace.Key, id)] = 0;
             foreach (var sum in sums) state.Balance[(workspace.Key, sum.Member)] = sum.Sum;
         }
 
-        foreach (var day in wanted.Select(i => i.LocalDay).Distinct())
+        foreach (var day in wanted.Select(w => w.Day).Distinct())
         {
             var counts = await db.CheckIns.AsNoTracking().Where(c => communities.Contains(c.CommunityId) && c.LocalDate == day)
                 .GroupBy(c => c.CommunityId).Select(g => new { Community = g.Key, Count = g.Count() })
-                .ToListAsync(cancellationToken);
+                .ToListAsync(ct);
             foreach (var id in communities) state.Count[(id, day)] = 0;
             foreach (var count in counts) state.Count[(count.Community, day)] = count.Count;
         }
@@ -64,21 +70,13 @@ public sealed class CheckInModule : IEngineModule
         var today = context.LocalDay;
         // The database as of the batch's start, plus what earlier events of this batch added.
         var workspaceId = context.Community.WorkspaceId;
-        // What PrepareAsync read for the batch; a member the batch itself created was not there to read.
-        var prepared = context.Batch?.State<BatchState>();
+        // What PrepareAsync read for the batch; a member the batch itself created was not there to read, so is read now.
+        var state = context.Batch?.State<BatchState>() ?? new BatchState();
+        var wanted = new Wanted(workspaceId, communityId, memberId, today);
+        if (!state.Has(wanted)) await LoadAsync(db, state, [wanted], cancellationToken);
         var added = db.CheckIns.Local.Where(c => c.CommunityId == communityId).ToList();
-        var last = added.Where(c => c.MemberId == memberId).MaxBy(c => c.LocalDate)
-            ?? (prepared is not null && prepared.Last.TryGetValue((communityId, memberId), out var known)
-                ? known
-                : await db.CheckIns.AsNoTracking()
-                    .Where(c => c.CommunityId == communityId && c.MemberId == memberId)
-                    .OrderByDescending(c => c.LocalDate)
-                    .FirstOrDefaultAsync(cancellationToken));
-        var stored = prepared is not null && prepared.Balance.TryGetValue((workspaceId, memberId), out var sum)
-            ? sum
-            : await db.PointsLedger.AsNoTracking().Where(p => p.WorkspaceId == workspaceId && p.MemberId == memberId)
-                .SumAsync(p => p.Amount, cancellationToken);
-        var balance = stored + db.PointsLedger.Local.Where(p => p.MemberId == memberId).Sum(p => p.Amount);
+        var last = added.Where(c => c.MemberId == memberId).MaxBy(c => c.LocalDate) ?? state.Last[(communityId, memberId)];
+        var balance = state.Balance[(workspaceId, memberId)] + db.PointsLedger.Local.Where(p => p.MemberId == memberId).Sum(p => p.Amount);
 
         if (last is not null && last.LocalDate >= today)
         {
@@ -87,10 +85,7 @@ public sealed class CheckInModule : IEngineModule
         }
 
         var streak = CheckInCalculator.NextStreak(last?.LocalDate, last?.Streak ?? 0, today);
-        var before = prepared is not null && prepared.Count.TryGetValue((communityId, today), out var count)
-            ? count
-            : await db.CheckIns.AsNoTracking().CountAsync(c => c.CommunityId == communityId && c.LocalDate == today, cancellationToken);
-        var rank = before + added.Count(c => c.LocalDate == today) + 1;
+        var rank = state.Count[(communityId, today)] + added.Count(c => c.LocalDate == today) + 1;
         var checkIn = new CheckIn
         {
             WorkspaceId = context.Community.WorkspaceId,
@@ -117,8 +112,13 @@ public sealed class CheckInModule : IEngineModule
         context.Reply(context.Text(settings.SuccessText, "CheckIn_Success", Values(checkIn, balance + checkIn.Points)));
     }
 
+    private sealed record Wanted(Guid Workspace, Guid Community, Guid Member, DateOnly Day);
+
     private sealed class BatchState
     {
+        public bool Has(Wanted w) => Last.ContainsKey((w.Community, w.Member)) && Balance.ContainsKey((w.Workspace, w.Member))
+                                     && Count.ContainsKey((w.Community, w.Day));
+
         public Dictionary<(Guid Community, Guid Member), CheckIn?> Last { get; } = [];
         public Dictionary<(Guid Workspace, Guid Member), int> Balance { get; } = [];
         public Dictionary<(Guid Community, DateOnly Day), int> Count { get; } = [];
