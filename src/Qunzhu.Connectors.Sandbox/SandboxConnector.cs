@@ -4,6 +4,7 @@ using Microsoft.Extensions.Hosting;
 using Qunzhu.Core.Pipeline;
 using Qunzhu.Core.Platforms;
 using Qunzhu.Core.Sandbox;
+using Qunzhu.Engine.Delivery;
 using Qunzhu.Engine.Ingestion;
 using Qunzhu.Storage;
 
@@ -12,7 +13,7 @@ namespace Qunzhu.Connectors.Sandbox;
 /// <summary>The built-in platform: "delivering" writes what group members would see. Idempotent on the
 /// outbox key, so a redelivery after a crash shows nothing twice. A removal is followed by the leave
 /// event a real platform would send.</summary>
-public sealed class SandboxConnector : BackgroundService, IPlatformConnector
+public sealed class SandboxConnector : BackgroundService, IPlatformConnector, IInDatabaseConnector
 {
     private readonly IAppDbContextFactory _dbs;
     private readonly IInboxWriter _inbox;
@@ -31,7 +32,38 @@ public sealed class SandboxConnector : BackgroundService, IPlatformConnector
 
     public async Task<DeliveryResult> DeliverAsync(OutboundAction action, CancellationToken cancellationToken)
     {
-        if (action.CommunityId is not { } communityId) return DeliveryResult.Permanent("A sandbox action needs a group.");
+        if (LineOf(action) is not { } line) return DeliveryResult.Permanent(NoGroup);
+        await _lines.WriteAsync(line, cancellationToken);
+        await FollowUpAsync(action, line.At, cancellationToken);
+        return DeliveryResult.Delivered;
+    }
+
+    /// <summary>The dispatcher's path: the round's lines are added to its context and commit with the delivered marks.</summary>
+    public async Task<IReadOnlyList<string?>> StageAsync(AppDbContext db, IReadOnlyList<OutboundAction> actions, CancellationToken ct)
+    {
+        var keys = actions.Select(a => a.IdempotencyKey).ToList();
+        // Written before (another node's round, or a direct delivery): shown once.
+        var seen = (await db.SandboxLines.Where(l => keys.Contains(l.IdempotencyKey)).Select(l => l.IdempotencyKey).ToListAsync(ct))
+            .ToHashSet(StringComparer.Ordinal);
+        var errors = new string?[actions.Count];
+        for (var i = 0; i < actions.Count; i++)
+        {
+            if (LineOf(actions[i]) is not { } line)
+            {
+                errors[i] = NoGroup;
+                continue;
+            }
+            if (seen.Add(line.IdempotencyKey)) db.SandboxLines.Add(line);
+            await FollowUpAsync(actions[i], line.At, ct);
+        }
+        return errors;
+    }
+
+    private const string NoGroup = "A sandbox action needs a group.";
+
+    private SandboxLine? LineOf(OutboundAction action)
+    {
+        if (action.CommunityId is not { } communityId) return null;
         var line = new SandboxLine
         {
             WorkspaceId = action.WorkspaceId,
@@ -55,17 +87,18 @@ public sealed class SandboxConnector : BackgroundService, IPlatformConnector
             IdempotencyKey = action.IdempotencyKey,
         };
         if (action.Kind == BotActionKind.MuteMember && action.DurationSeconds is { } seconds) line.Text = $"{seconds / 60}";
-        await _lines.WriteAsync(line, cancellationToken);
+        return line;
+    }
 
-        // What a real platform does next: a removed member leaves; an approved one joins.
-        if (action.Kind is BotActionKind.RemoveMember or BotActionKind.ApproveJoinRequest && action.TargetUserId is not null)
-        {
-            var (kind, prefix) = action.Kind == BotActionKind.RemoveMember ? ("leave", "removed:") : ("join", "approved:");
-            var payload = new SandboxPayload(kind, action.TargetUserId!, null, null, null, line.At);
-            await _inbox.AcceptAsync(new InboxItem(action.WorkspaceId, action.AccountId, PlatformKind.Sandbox,
-                prefix + action.IdempotencyKey, action.ChatId, JsonSerializer.Serialize(payload, SandboxJson.Options)), cancellationToken);
-        }
-        return DeliveryResult.Delivered;
+    /// <summary>What a real platform does next: a removed member leaves; an approved one joins (an inbox event whose
+    /// id derives from the action's, so a redelivery adds nothing).</summary>
+    private async Task FollowUpAsync(OutboundAction action, DateTime at, CancellationToken ct)
+    {
+        if (action.Kind is not (BotActionKind.RemoveMember or BotActionKind.ApproveJoinRequest) || action.TargetUserId is null) return;
+        var (kind, prefix) = action.Kind == BotActionKind.RemoveMember ? ("leave", "removed:") : ("join", "approved:");
+        var payload = new SandboxPayload(kind, action.TargetUserId, null, null, null, at);
+        await _inbox.AcceptAsync(new InboxItem(action.WorkspaceId, action.AccountId, PlatformKind.Sandbox,
+            prefix + action.IdempotencyKey, action.ChatId, JsonSerializer.Serialize(payload, SandboxJson.Options)), ct);
     }
 
     protected override Task ExecuteAsync(CancellationToken stoppingToken) => _lines.RunAsync(stoppingToken);

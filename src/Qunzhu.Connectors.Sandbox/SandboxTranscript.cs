@@ -1,6 +1,8 @@
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Qunzhu.Core.Communities;
+using Qunzhu.Core.Pipeline;
+using Qunzhu.Engine.Processing;
 using Qunzhu.Storage;
 
 namespace Qunzhu.Connectors.Sandbox;
@@ -9,13 +11,28 @@ namespace Qunzhu.Connectors.Sandbox;
 /// record) merged in time with what the bot did (sandbox lines).</summary>
 public static class SandboxTranscript
 {
-    public static async Task<IReadOnlyList<TranscriptLine>> ReadAsync(AppDbContext db, Community community, int limit, CancellationToken ct)
+    /// <param name="partitions">The engine's partition count (<c>Engine:Partitions</c>): the chat's pending events are
+    /// found in its partition's queue.</param>
+    public static async Task<IReadOnlyList<TranscriptLine>> ReadAsync(AppDbContext db, Community community, int partitions, int limit, CancellationToken ct)
     {
-        var events = await db.Inbox.AsNoTracking()
-            .Where(e => e.AccountId == community.AccountId && e.ChatId == community.ExternalId)
+        // Two index ranges: the chat's settled events (the chat-history index holds only those) and its events still
+        // waiting in the queue of its partition.
+        var partition = Partitions.Of(community.ExternalId, partitions);
+        var settled = await db.Inbox.AsNoTracking()
+            .Where(e => e.AccountId == community.AccountId && e.ChatId == community.ExternalId && e.Status != InboxStatus.Pending)
             .OrderByDescending(e => e.Sequence).Take(limit)
             .Select(e => new { e.Sequence, e.PlatformEventId, e.Payload, e.ReceivedAt })
             .ToListAsync(ct);
+        // The account is compared after the read: given the account, SQLite would rather walk the account's whole
+        // event-id index than the short queue.
+        var pending = (await db.Inbox.AsNoTracking()
+                .Where(e => e.Status == InboxStatus.Pending && e.Partition == partition && e.ChatId == community.ExternalId)
+                .OrderByDescending(e => e.Sequence).Take(limit)
+                .Select(e => new { e.Sequence, e.AccountId, e.PlatformEventId, e.Payload, e.ReceivedAt })
+                .ToListAsync(ct))
+            .Where(e => e.AccountId == community.AccountId)
+            .Select(e => new { e.Sequence, e.PlatformEventId, e.Payload, e.ReceivedAt });
+        var events = settled.Concat(pending).OrderByDescending(e => e.Sequence).Take(limit);
         var lines = await db.SandboxLines.AsNoTracking()
             .Where(l => l.CommunityId == community.Id)
             .OrderByDescending(l => l.Id).Take(limit)

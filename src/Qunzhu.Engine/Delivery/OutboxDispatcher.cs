@@ -112,6 +112,9 @@ public sealed partial class OutboxDispatcher(
             .ToListAsync(ct);
         if (due.Count == 0) return (0, await NextDueAsync(db, accountId, owned, now, ct));
 
+        if (platforms.Connector(due[0].Platform) is IInDatabaseConnector local)
+            return await StageDueAsync(db, local, due, ct);
+
         var settled = 0;
         var accountFull = 0;
         var accountWaitTicks = 0L;
@@ -141,20 +144,58 @@ public sealed partial class OutboxDispatcher(
         return (settled, settled > 0 ? null : TimeSpan.FromMilliseconds(50));
     }
 
+    /// <summary>A round of an in-database platform: the same rate limits and order as a remote one, and then every
+    /// action the limits let through is staged in this round's context and saved with the marks, in one write.</summary>
+    private async Task<(int Settled, TimeSpan? NextDue)> StageDueAsync(AppDbContext db, IInDatabaseConnector connector,
+        List<OutboundAction> due, CancellationToken ct)
+    {
+        List<OutboundAction> staged = [];
+        TimeSpan? accountWait = null;
+        foreach (var chat in due.GroupBy(o => (o.AccountId, o.ChatId)))
+        {
+            foreach (var action in chat)
+            {
+                var (step, wait) = Acquire(action);
+                if (step == Step.AccountFull) accountWait = wait;
+                if (step != Step.Settled) break;
+                staged.Add(action);
+            }
+            if (accountWait is not null) break;
+        }
+        var errors = staged.Count == 0 ? [] : await connector.StageAsync(db, staged, ct);
+        var now = time.GetUtcNow().UtcDateTime;
+        for (var i = 0; i < staged.Count; i++)
+            Settle(staged[i], errors[i] is null ? DeliveryResult.Delivered : DeliveryResult.Permanent(errors[i]!), now);
+        await db.SaveChangesAsync(CancellationToken.None);
+        if (staged.Count == 0 && accountWait is { } full) return (0, TimeSpan.FromTicks(Math.Max(full.Ticks, TimeSpan.TicksPerMillisecond)));
+        return (staged.Count, staged.Count > 0 ? null : TimeSpan.FromMilliseconds(50));
+    }
+
+    /// <returns><see cref="Step.Settled"/> when the rate limits let the action through now.</returns>
+    private (Step Step, TimeSpan AccountWait) Acquire(OutboundAction action)
+    {
+        if (limits.TryAcquire(action, out var wait, out var accountLimited)) return (Step.Settled, TimeSpan.Zero);
+        // Left untouched (still due): an account-wide wait says nothing about this chat.
+        if (accountLimited) return (Step.AccountFull, wait);
+        action.NextAttemptAt = time.GetUtcNow().UtcDateTime + wait;
+        return (Step.Wait, TimeSpan.Zero);
+    }
+
     private async Task<(Step Step, TimeSpan AccountWait)> DeliverAsync(OutboundAction action, CancellationToken ct)
     {
-        if (!limits.TryAcquire(action, out var wait, out var accountLimited))
-        {
-            // Left untouched (still due): an account-wide wait says nothing about this chat.
-            if (accountLimited) return (Step.AccountFull, wait);
-            action.NextAttemptAt = time.GetUtcNow().UtcDateTime + wait;
-            return (Step.Wait, TimeSpan.Zero);
-        }
+        var acquired = Acquire(action);
+        if (acquired.Step != Step.Settled) return acquired;
         var connector = platforms.Connector(action.Platform);
         var result = connector is null
             ? DeliveryResult.Permanent($"No connector for platform {action.Platform} is configured.")
             : await SafeDeliverAsync(connector, action, ct);
-        var now = time.GetUtcNow().UtcDateTime;
+        return (Settle(action, result, time.GetUtcNow().UtcDateTime), TimeSpan.Zero);
+    }
+
+    /// <summary>Records how a delivery went: delivered, dead-lettered, or due again after a backoff.</summary>
+    /// <returns><see cref="Step.Wait"/> when the action will be tried again (its chat's later actions wait for it).</returns>
+    private Step Settle(OutboundAction action, DeliveryResult result, DateTime now)
+    {
         action.Attempts++;
         switch (result.Outcome)
         {
@@ -162,12 +203,12 @@ public sealed partial class OutboxDispatcher(
                 action.Status = OutboxStatus.Delivered;
                 action.DeliveredAt = now;
                 action.LastError = null;
-                return (Step.Settled, TimeSpan.Zero);
+                return Step.Settled;
             case DeliveryOutcome.Permanent:
                 action.Status = OutboxStatus.DeadLetter;
                 action.LastError = result.Error;
                 LogDeadLetter(logger, action.Id, action.Kind, result.Error);
-                return (Step.Settled, TimeSpan.Zero);
+                return Step.Settled;
             default:
                 action.LastError = result.Error;
                 if (result.RetryAfter is { } retryAfter) limits.Backoff(action, retryAfter);
@@ -175,10 +216,10 @@ public sealed partial class OutboxDispatcher(
                 {
                     action.Status = OutboxStatus.DeadLetter;
                     LogDeadLetter(logger, action.Id, action.Kind, result.Error);
-                    return (Step.Settled, TimeSpan.Zero);
+                    return Step.Settled;
                 }
                 action.NextAttemptAt = now + Max(result.RetryAfter ?? TimeSpan.Zero, Backoff(action.Attempts));
-                return (Step.Wait, TimeSpan.Zero);
+                return Step.Wait;
         }
     }
 

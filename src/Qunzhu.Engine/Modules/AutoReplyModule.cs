@@ -23,7 +23,7 @@ public sealed class AutoReplyModule : IEngineModule
         var cooldown = TimeSpan.FromSeconds(rule.CooldownSeconds ?? context.Settings.AutoReply.DefaultCooldownSeconds);
         var db = context.Db;
         // Tracked first: an earlier event of this batch may have fired the rule here.
-        var state = db.AutoReplyCooldowns.Local.FirstOrDefault(c => c.RuleId == rule.Id && c.CommunityId == communityId)
+        var state = context.Local<AutoReplyCooldown>().FirstOrDefault(c => c.RuleId == rule.Id && c.CommunityId == communityId)
             ?? await db.AutoReplyCooldowns.FirstOrDefaultAsync(c => c.RuleId == rule.Id && c.CommunityId == communityId, cancellationToken);
         if (state is not null && state.LastFiredAt + cooldown > context.At) return;
         if (state is null)

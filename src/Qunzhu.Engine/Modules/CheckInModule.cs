@@ -74,9 +74,9 @@ public sealed class CheckInModule : IEngineModule
         var state = context.Batch?.State<BatchState>() ?? new BatchState();
         var wanted = new Wanted(workspaceId, communityId, memberId, today);
         if (!state.Has(wanted)) await LoadAsync(db, state, [wanted], cancellationToken);
-        var added = db.CheckIns.Local.Where(c => c.CommunityId == communityId).ToList();
+        var added = context.Local<CheckIn>().Where(c => c.CommunityId == communityId).ToList();
         var last = added.Where(c => c.MemberId == memberId).MaxBy(c => c.LocalDate) ?? state.Last[(communityId, memberId)];
-        var balance = state.Balance[(workspaceId, memberId)] + db.PointsLedger.Local.Where(p => p.MemberId == memberId).Sum(p => p.Amount);
+        var balance = state.Balance[(workspaceId, memberId)] + context.Local<PointsEntry>().Where(p => p.MemberId == memberId).Sum(p => p.Amount);
 
         if (last is not null && last.LocalDate >= today)
         {

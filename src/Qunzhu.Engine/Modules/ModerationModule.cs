@@ -63,7 +63,7 @@ public sealed class ModerationModule(ModerationListsCache lists, FloodTracker fl
         var previous = await context.Db.Violations.AsNoTracking()
             .Where(v => v.WorkspaceId == workspaceId && v.MemberId == memberId && v.At > since && v.Kind != ViolationKind.Blacklisted)
             .Select(v => v.At).ToListAsync(ct);
-        previous.AddRange(context.Db.Violations.Local.Where(v => v.MemberId == memberId).Select(v => v.At));
+        previous.AddRange(context.Local<Violation>().Where(v => v.MemberId == memberId).Select(v => v.At));
         var decision = ViolationLadder.Next(previous, posted.At, settings);
         var taken = decision.Step.Action switch
         {
@@ -83,7 +83,7 @@ public sealed class ModerationModule(ModerationListsCache lists, FloodTracker fl
             Action = taken,
             At = posted.At,
         });
-        var message = context.Db.Messages.Local.LastOrDefault(m => m.MemberId == memberId && m.ExternalMessageId == posted.MessageId);
+        var message = context.Local<MessageRecord>().LastOrDefault(m => m.MemberId == memberId && m.ExternalMessageId == posted.MessageId);
         if (message is not null) message.Violation = finding.Kind.ToString();
 
         var reason = context.Text("Reason_" + finding.Kind);
@@ -126,7 +126,7 @@ public sealed class ModerationModule(ModerationListsCache lists, FloodTracker fl
     {
         var workspaceId = context.Community.WorkspaceId;
         var memberId = context.Member.Id;
-        return context.Db.Blacklist.Local.Any(b => b.MemberId == memberId)
+        return context.Local<BlacklistEntry>().Any(b => b.MemberId == memberId)
                || await context.Db.Blacklist.AsNoTracking().AnyAsync(b => b.WorkspaceId == workspaceId && b.MemberId == memberId, ct);
     }
 

@@ -29,7 +29,7 @@ public sealed class WelcomeModule : IEngineModule
         var db = context.Db;
         var communityId = context.Community.Id;
         // Tracked first: an earlier join of this batch may have opened the batch already.
-        var open = db.ScheduledJobs.Local
+        var open = context.Local<ScheduledJob>()
                        .FirstOrDefault(j => j.CommunityId == communityId && j.Kind == JobKind && j.Status == ScheduledJobStatus.Pending && j.DueAt > context.Now)
                    ?? await db.ScheduledJobs
                        .Where(j => j.CommunityId == communityId && j.Kind == JobKind && j.Status == ScheduledJobStatus.Pending && j.DueAt > context.Now)

@@ -8,7 +8,7 @@ namespace Qunzhu.Engine.Processing;
 /// <summary>What one engine batch is about to process, shown to the modules before the first event runs, so
 /// a module can read the state of the whole batch in a few queries instead of a few per event. Modules keep
 /// what they read in <see cref="State{T}"/>; it lives as long as the batch.</summary>
-public sealed class EngineBatch(AppDbContext db, IReadOnlyList<EngineBatch.Item> items)
+public sealed class EngineBatch(AppDbContext db, IReadOnlyList<EngineBatch.Item> items, LocalEntities local)
 {
     private readonly Dictionary<Type, object> _state = [];
 
@@ -19,6 +19,9 @@ public sealed class EngineBatch(AppDbContext db, IReadOnlyList<EngineBatch.Item>
     public AppDbContext Db { get; } = db;
 
     public IReadOnlyList<Item> Items { get; } = items;
+
+    /// <summary>What the batch's context tracks, by type (use instead of <c>DbSet.Local</c>).</summary>
+    public LocalEntities Local { get; } = local;
 
     /// <summary>A module's per-batch state, created on first use.</summary>
     public T State<T>() where T : class, new()

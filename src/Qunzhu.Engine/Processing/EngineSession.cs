@@ -30,10 +30,17 @@ internal sealed class EngineSession(AppDbContext db, IAppDbContextFactory dbs)
         var memberIds = _identities.Values.Select(i => i.MemberId).Distinct().ToList();
         foreach (var m in await db.Members.Where(m => memberIds.Contains(m.Id)).ToListAsync(ct))
             _members[m.Id] = m;
-        var communityIds = _communities.Values.OfType<Community>().Select(c => c.Id).ToList();
-        foreach (var m in await db.Memberships
-                     .Where(m => communityIds.Contains(m.CommunityId) && memberIds.Contains(m.MemberId)).ToListAsync(ct))
+        // By (workspace, member), then kept for the batch's groups: given the groups and the members, SQLite probes the
+        // (group, member) index for every pair of the two lists, a million probes for a batch of a thousand people.
+        var communityIds = _communities.Values.OfType<Community>().Select(c => c.Id).ToHashSet();
+        var workspaceIds = _communities.Values.OfType<Community>().Select(c => c.WorkspaceId).Distinct().ToList();
+        foreach (var m in await db.Memberships.AsNoTracking()
+                     .Where(m => workspaceIds.Contains(m.WorkspaceId) && memberIds.Contains(m.MemberId)).ToListAsync(ct))
+        {
+            if (!communityIds.Contains(m.CommunityId)) continue;
+            db.Memberships.Attach(m);
             _memberships[(m.CommunityId, m.MemberId)] = m;
+        }
     }
 
     private async Task LoadIdentitiesAsync(List<Guid> accounts, List<string> users, CancellationToken ct)

@@ -51,6 +51,10 @@ public sealed class EventContext
 
     public void Stop() => Stopped = true;
 
+    /// <summary>The tracked entities of a type: read for this batch, or added by its earlier events. What
+    /// <c>DbSet.Local</c> answers, without its walk over every tracked entity of every type.</summary>
+    public IReadOnlyList<T> Local<T>() where T : class => Batch is { } batch ? batch.Local.Of<T>() : [.. Db.Set<T>().Local];
+
     public void Reply(string text)
     {
         _actions.Add(new BotAction(BotActionKind.SendMessage, Text: text));

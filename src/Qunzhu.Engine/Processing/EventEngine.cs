@@ -35,26 +35,21 @@ public sealed partial class EventEngine(
     /// or when an event must be retried before later ones may run.</returns>
     public Task<int> ProcessNextBatchAsync(int partition, CancellationToken ct) => ProcessNextBatchAsync([partition], ct);
 
-    /// <summary>One batch across several partitions: each partition's oldest pending events (an equal share of
-    /// the batch size), processed together in sequence order, in one transaction.</summary>
+    /// <summary>One batch across several partitions: their oldest pending events, in arrival order, processed
+    /// together in one transaction.</summary>
     /// <returns>How many events were settled (processed or failed for good); 0 when there was nothing to do
     /// or when an event must be retried before later ones of its partition may run.</returns>
     public async Task<int> ProcessNextBatchAsync(IReadOnlyList<int> partitions, CancellationToken ct)
     {
         await using var db = dbs.Create();
-        var share = Math.Max(1, options.Value.BatchSize / partitions.Count);
-        List<InboxEvent> pending = [];
-        foreach (var partition in partitions)
-        {
-            // One range of the pending-rows index (Partition, Sequence) per partition: no sort over the whole backlog.
-            pending.AddRange(await db.Inbox
-                .Where(e => e.Status == InboxStatus.Pending && e.Partition == partition)
-                .OrderBy(e => e.Sequence)
-                .Take(share)
-                .ToListAsync(ct));
-        }
+        // One range of the pending-rows index (Sequence, Partition): no sort over the backlog, and the partitions
+        // of other loops are skipped in the index.
+        var pending = await db.Inbox
+            .Where(e => e.Status == InboxStatus.Pending && partitions.Contains(e.Partition))
+            .OrderBy(e => e.Sequence)
+            .Take(options.Value.BatchSize)
+            .ToListAsync(ct);
         if (pending.Count == 0) return 0;
-        pending.Sort((a, b) => a.Sequence.CompareTo(b.Sequence));
 
         var error = await TryProcessAsync(db, pending, ct);
         if (error is null) return pending.Count;
@@ -94,10 +89,11 @@ public sealed partial class EventEngine(
         List<(InboxEvent Stored, ChatEvent? Event)> normalized = [];
         List<int> parts = [];
         var session = new EngineSession(db, dbs);
+        using var local = new LocalEntities(db);
         var scheduled = false;
-        // Modules look at what earlier events of the batch added through DbSet.Local, and every look would
-        // otherwise compare every tracked entity with its snapshot: quadratic in the batch. Changes are
-        // detected once, before the write.
+        // Modules look at what earlier events of the batch added (EventContext.Local, or DbSet.Local), and every
+        // look would otherwise compare every tracked entity with its snapshot: quadratic in the batch. Changes
+        // are detected once, before the write.
         db.ChangeTracker.AutoDetectChangesEnabled = false;
         InboxEvent? current = null;
         try
@@ -121,7 +117,7 @@ public sealed partial class EventEngine(
             }
             // People seen for the first time are stored by writes of their own (see EngineSession).
             await session.PreloadAsync(normalized, ct);
-            var engineBatch = await PrepareAsync(db, session, normalized, ct);
+            var engineBatch = await PrepareAsync(db, session, local, normalized, ct);
             for (var i = 0; i < normalized.Count; i++)
             {
                 var (stored, chatEvent) = normalized[i];
@@ -129,6 +125,7 @@ public sealed partial class EventEngine(
                 scheduled |= await ProcessAsync(db, session, engineBatch, stored, chatEvent, parts[i], ct);
             }
             current = null;
+            local.Dispose();
             db.ChangeTracker.DetectChanges();
             // Message records are append-only and the bulk of the write: appended, not saved row by row.
             var messages = Detach<MessageRecord>(db);
@@ -173,7 +170,7 @@ public sealed partial class EventEngine(
     }
 
     /// <summary>Shows the modules the batch's events of known members before the first one runs.</summary>
-    private async Task<EngineBatch> PrepareAsync(AppDbContext db, EngineSession session,
+    private async Task<EngineBatch> PrepareAsync(AppDbContext db, EngineSession session, LocalEntities local,
         List<(InboxEvent Stored, ChatEvent? Event)> normalized, CancellationToken ct)
     {
         List<EngineBatch.Item> items = [];
@@ -186,7 +183,7 @@ public sealed partial class EventEngine(
             items.Add(new EngineBatch.Item(community, memberId, chatEvent, cfg.SettingsFor(community.TemplateId, community.Overrides),
                 Core.CheckIns.CheckInCalculator.LocalDay(chatEvent.At, cfg.Zone)));
         }
-        var batch = new EngineBatch(db, items);
+        var batch = new EngineBatch(db, items, local);
         await modules.PrepareAsync(batch, ct);
         return batch;
     }

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using Qunzhu.Connectors.Sandbox;
 using Qunzhu.Core.Communities;
 using Qunzhu.Core.Platforms;
@@ -78,27 +79,28 @@ public static class SandboxApi
         var community = await groups.FindAsync(workspaceId, id, ct);
         if (community is null || !await CanSeeAsync(user, dbs, id, ct)) return Problems.NotFound("Sandbox group", id);
 
-        var eventId = string.IsNullOrWhiteSpace(request.EventId) ? "auto-" + Guid.CreateVersion7().ToString("N") : request.EventId.Trim();
+        var given = !string.IsNullOrWhiteSpace(request.EventId);
+        var eventId = given ? request.EventId!.Trim() : SandboxEventIds.New();
         var memberId = request.MemberId!.Trim();
         var payload = new SandboxPayload(request.Kind!, memberId,
             string.IsNullOrWhiteSpace(request.MemberName) ? null : request.MemberName.Trim(),
             request.Kind == "message" ? request.Text : null,
             string.IsNullOrWhiteSpace(request.InviteCode) ? null : request.InviteCode.Trim(),
             time.GetUtcNow().UtcDateTime);
-        // Event ids are the caller's, per group; all sandbox groups share one account, so the stored id carries the group.
+        // A caller's event ids are per group; all sandbox groups share one account, so their stored id carries the group.
         var isNew = await inbox.AcceptAsync(new InboxItem(workspaceId, community.AccountId, PlatformKind.Sandbox,
-            SandboxEventIds.Stored(id, eventId), community.ChatId, JsonSerializer.Serialize(payload, Json)), ct);
+            given ? SandboxEventIds.Stored(id, eventId) : eventId, community.ChatId, JsonSerializer.Serialize(payload, Json)), ct);
         return TypedResults.Accepted($"/api/v1/sandbox/groups/{id}/transcript", new SandboxEventAccepted(eventId, !isNew));
     }
 
     public static async Task<Results<Ok<IReadOnlyList<TranscriptLine>>, ProblemHttpResult>> GetTranscript(
-        Guid id, ClaimsPrincipal user, AppDbContext db, CancellationToken ct, int limit = 200)
+        Guid id, ClaimsPrincipal user, AppDbContext db, IOptions<EngineOptions> engine, CancellationToken ct, int limit = 200)
     {
         var workspaceId = user.WorkspaceIdOf();
         var community = await db.VisibleCommunities(user).AsNoTracking()
             .FirstOrDefaultAsync(c => c.Id == id && c.WorkspaceId == workspaceId && c.Platform == PlatformKind.Sandbox, ct);
         if (community is null) return Problems.NotFound("Sandbox group", id);
-        return TypedResults.Ok(await SandboxTranscript.ReadAsync(db, community, Math.Clamp(limit, 1, 1000), ct));
+        return TypedResults.Ok(await SandboxTranscript.ReadAsync(db, community, engine.Value.Partitions, Math.Clamp(limit, 1, 1000), ct));
     }
 
     // The hot path asks the database only for Operators; everyone else sees every group of the workspace.

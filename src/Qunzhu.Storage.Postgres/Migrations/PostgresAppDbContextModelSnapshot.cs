@@ -1087,11 +1087,13 @@ namespace Qunzhu.Storage.Postgres.Migrations
                     b.HasIndex("AccountId", "PlatformEventId")
                         .IsUnique();
 
-                    b.HasIndex("Partition", "Sequence")
-                        .HasDatabaseName("IX_Inbox_Pending_Partition_Sequence")
+                    b.HasIndex("Sequence", "Partition")
+                        .HasDatabaseName("IX_Inbox_Pending_Sequence_Partition")
                         .HasFilter("\"Status\" = 'Pending'");
 
-                    b.HasIndex("AccountId", "ChatId", "Sequence");
+                    b.HasIndex("AccountId", "ChatId", "Sequence")
+                        .HasDatabaseName("IX_Inbox_Settled_AccountId_ChatId_Sequence")
+                        .HasFilter("\"Status\" <> 'Pending'");
 
                     b.ToTable("Inbox");
                 });
