@@ -38,25 +38,29 @@ public sealed class SandboxConnector : BackgroundService, IPlatformConnector, II
         return DeliveryResult.Delivered;
     }
 
-    /// <summary>The dispatcher's path: the round's lines are added to its context and commit with the delivered marks.</summary>
-    public async Task<IReadOnlyList<string?>> StageAsync(AppDbContext db, IReadOnlyList<OutboundAction> actions, CancellationToken ct)
+    /// <summary>The dispatcher's path: a round's lines are appended inside its transaction and commit with the
+    /// delivered marks.</summary>
+    public async Task<IReadOnlyList<string?>> WriteAsync(AppDbContext db, IReadOnlyList<OutboundAction> actions, CancellationToken ct)
     {
         var keys = actions.Select(a => a.IdempotencyKey).ToList();
         // Written before (another node's round, or a direct delivery): shown once.
         var seen = (await db.SandboxLines.Where(l => keys.Contains(l.IdempotencyKey)).Select(l => l.IdempotencyKey).ToListAsync(ct))
             .ToHashSet(StringComparer.Ordinal);
         var errors = new string?[actions.Count];
+        List<SandboxLine> lines = [];
         for (var i = 0; i < actions.Count; i++)
         {
-            if (LineOf(actions[i]) is not { } line)
-            {
-                errors[i] = NoGroup;
-                continue;
-            }
-            if (seen.Add(line.IdempotencyKey)) db.SandboxLines.Add(line);
-            await FollowUpAsync(actions[i], line.At, ct);
+            if (LineOf(actions[i]) is not { } line) errors[i] = NoGroup;
+            else if (seen.Add(line.IdempotencyKey)) lines.Add(line);
         }
+        await db.InsertAsync(lines, ct);
         return errors;
+    }
+
+    public async Task AfterCommitAsync(IReadOnlyList<OutboundAction> delivered, CancellationToken ct)
+    {
+        var at = _time.GetUtcNow().UtcDateTime;
+        foreach (var action in delivered) await FollowUpAsync(action, at, ct);
     }
 
     private const string NoGroup = "A sandbox action needs a group.";

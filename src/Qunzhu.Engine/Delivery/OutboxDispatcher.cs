@@ -145,7 +145,8 @@ public sealed partial class OutboxDispatcher(
     }
 
     /// <summary>A round of an in-database platform: the same rate limits and order as a remote one, and then every
-    /// action the limits let through is staged in this round's context and saved with the marks, in one write.</summary>
+    /// action the limits let through is written by the connector and marked, in one transaction; the delivered marks
+    /// are one statement.</summary>
     private async Task<(int Settled, TimeSpan? NextDue)> StageDueAsync(AppDbContext db, IInDatabaseConnector connector,
         List<OutboundAction> due, CancellationToken ct)
     {
@@ -162,11 +163,32 @@ public sealed partial class OutboxDispatcher(
             }
             if (accountWait is not null) break;
         }
-        var errors = staged.Count == 0 ? [] : await connector.StageAsync(db, staged, ct);
-        var now = time.GetUtcNow().UtcDateTime;
-        for (var i = 0; i < staged.Count; i++)
-            Settle(staged[i], errors[i] is null ? DeliveryResult.Delivered : DeliveryResult.Permanent(errors[i]!), now);
-        await db.SaveChangesAsync(CancellationToken.None);
+        List<OutboundAction> delivered = [];
+        await using (var tx = await db.Database.BeginTransactionAsync(CancellationToken.None))
+        {
+            var errors = staged.Count == 0 ? [] : await connector.WriteAsync(db, staged, CancellationToken.None);
+            var now = time.GetUtcNow().UtcDateTime;
+            for (var i = 0; i < staged.Count; i++)
+            {
+                if (errors[i] is { } error)
+                {
+                    Settle(staged[i], DeliveryResult.Permanent(error), now);
+                    continue;
+                }
+                delivered.Add(staged[i]);
+                db.Entry(staged[i]).State = EntityState.Detached;
+            }
+            var ids = delivered.Select(a => a.Id).ToList();
+            var marked = ids.Count == 0 ? 0 : await db.Outbox.Where(o => ids.Contains(o.Id) && o.Status == OutboxStatus.Pending)
+                .ExecuteUpdateAsync(u => u.SetProperty(o => o.Status, OutboxStatus.Delivered).SetProperty(o => o.DeliveredAt, now)
+                    .SetProperty(o => o.Attempts, o => o.Attempts + 1).SetProperty(o => o.LastError, (string?)null), CancellationToken.None);
+            // Another node (whose lease this was) delivered some meanwhile: its round wrote them; this one writes nothing.
+            if (marked != ids.Count) throw new DbUpdateConcurrencyException($"{ids.Count - marked} of {ids.Count} actions were delivered by another node meanwhile.");
+            // Rate-limited chats (next attempt moved) and dead letters.
+            await db.SaveChangesAsync(CancellationToken.None);
+            await tx.CommitAsync(CancellationToken.None);
+        }
+        if (delivered.Count > 0) await connector.AfterCommitAsync(delivered, ct);
         if (staged.Count == 0 && accountWait is { } full) return (0, TimeSpan.FromTicks(Math.Max(full.Ticks, TimeSpan.TicksPerMillisecond)));
         return (staged.Count, staged.Count > 0 ? null : TimeSpan.FromMilliseconds(50));
     }

@@ -26,9 +26,18 @@ internal sealed class EngineSession(AppDbContext db, IAppDbContextFactory dbs)
         var users = batch.Select(b => UserOf(b.Event)?.Id).OfType<string>().Distinct().ToList();
         if (users.Count == 0) return;
         await LoadIdentitiesAsync(accounts, users, ct);
-        if (await CreateNewMembersAsync(batch, ct)) await LoadIdentitiesAsync(accounts, users, ct);
+        // The people this batch stored are known as written; only if another writer raced us to one are they read back.
+        var created = await CreateNewMembersAsync(batch, ct);
+        if (created is null) await LoadIdentitiesAsync(accounts, users, ct);
+        foreach (var (member, identity) in created ?? [])
+        {
+            _identities[(identity.AccountId, identity.ExternalUserId)] = identity;
+            db.Members.Attach(member);
+            _members[member.Id] = member;
+        }
         var memberIds = _identities.Values.Select(i => i.MemberId).Distinct().ToList();
-        foreach (var m in await db.Members.Where(m => memberIds.Contains(m.Id)).ToListAsync(ct))
+        var stored = memberIds.Where(id => !_members.ContainsKey(id)).ToList();
+        foreach (var m in await db.Members.Where(m => stored.Contains(m.Id)).ToListAsync(ct))
             _members[m.Id] = m;
         // By (workspace, member), then kept for the batch's groups: given the groups and the members, SQLite probes the
         // (group, member) index for every pair of the two lists, a million probes for a batch of a thousand people.
@@ -45,7 +54,8 @@ internal sealed class EngineSession(AppDbContext db, IAppDbContextFactory dbs)
 
     private async Task LoadIdentitiesAsync(List<Guid> accounts, List<string> users, CancellationToken ct)
     {
-        foreach (var i in await db.MemberIdentities
+        // Never changed by the engine: not tracked.
+        foreach (var i in await db.MemberIdentities.AsNoTracking()
                      .Where(i => accounts.Contains(i.AccountId) && users.Contains(i.ExternalUserId)).ToListAsync(ct))
             _identities[(i.AccountId, i.ExternalUserId)] = i;
     }
@@ -55,8 +65,10 @@ internal sealed class EngineSession(AppDbContext db, IAppDbContextFactory dbs)
     /// same new person at the same moment; inserting the identity inside the batch made one of them fail on
     /// the unique index or deadlock, and redo its whole batch with the event counted as a failed attempt.
     /// Here the loser just reads the winner's row.</summary>
-    /// <returns>Whether any was missing.</returns>
-    private async Task<bool> CreateNewMembersAsync(IReadOnlyList<(InboxEvent Stored, ChatEvent? Event)> batch, CancellationToken ct)
+    /// <returns>The people stored (none when nobody was new), or null when another batch stored one of them first
+    /// and they must be read back.</returns>
+    private async Task<IReadOnlyCollection<(Member Member, MemberIdentity Identity)>?> CreateNewMembersAsync(
+        IReadOnlyList<(InboxEvent Stored, ChatEvent? Event)> batch, CancellationToken ct)
     {
         var created = new Dictionary<(Guid, string), (Member, MemberIdentity)>();
         foreach (var (stored, chatEvent) in batch)
@@ -66,11 +78,11 @@ internal sealed class EngineSession(AppDbContext db, IAppDbContextFactory dbs)
             if (_identities.ContainsKey(key) || created.ContainsKey(key)) continue;
             created[key] = NewMember(community, user, chatEvent!.At);
         }
-        if (created.Count == 0) return false;
+        if (created.Count == 0) return [];
         // All at once (one write); only if another batch raced us to one of them, one at a time.
-        if (await TryStoreAsync(created.Values, ct)) return true;
+        if (await TryStoreAsync(created.Values, ct)) return created.Values;
         foreach (var person in created.Values) await TryStoreAsync([person], ct);
-        return true;
+        return null;
     }
 
     /// <returns>False when another batch stored one of them first: its row is loaded with the others.
@@ -78,17 +90,16 @@ internal sealed class EngineSession(AppDbContext db, IAppDbContextFactory dbs)
     private async Task<bool> TryStoreAsync(IEnumerable<(Member Member, MemberIdentity Identity)> people, CancellationToken ct)
     {
         await using var write = dbs.Create();
-        foreach (var (member, identity) in people)
-        {
-            write.Members.Add(member);
-            write.MemberIdentities.Add(identity);
-        }
         try
         {
-            await write.SaveChangesAsync(ct);
+            // Appended (one prepared statement per table), not saved row by row: this write holds the write lock too.
+            await using var tx = await write.Database.BeginTransactionAsync(ct);
+            await write.InsertAsync([.. people.Select(p => p.Member)], ct);
+            await write.InsertAsync([.. people.Select(p => p.Identity)], ct);
+            await tx.CommitAsync(ct);
             return true;
         }
-        catch (DbUpdateException)
+        catch (System.Data.Common.DbException)
         {
             return false;
         }

@@ -11,7 +11,10 @@ namespace Qunzhu.Server.Storage;
 /// the settings are applied once per native handle, not on every open.</summary>
 internal sealed class SqlitePragmas : DbConnectionInterceptor
 {
-    private const string Sql = "PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=30000; PRAGMA mmap_size=268435456; PRAGMA wal_autocheckpoint=4000;";
+    // No automatic checkpoint: it would run inside a writer's commit, holding the write lock (SqliteCheckpointer
+    // does it on a connection of its own). A log reset by a checkpoint is cut back to 64 MiB.
+    private const string Sql = "PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=30000; PRAGMA mmap_size=268435456; " +
+                               "PRAGMA wal_autocheckpoint=0; PRAGMA journal_size_limit=67108864;";
     private readonly ConditionalWeakTable<object, object> _configured = [];
 
     public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
