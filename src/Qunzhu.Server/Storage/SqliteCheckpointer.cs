@@ -6,10 +6,16 @@ namespace Qunzhu.Server.Storage;
 /// for it. SQLite's automatic checkpoint runs inside the commit that crosses its threshold, holding the one write
 /// lock for the whole copy and its fsync, and every other writer (webhooks, the engine, delivery) waited behind it.
 /// A PASSIVE checkpoint blocks neither writers nor readers. When readers kept the log from being reused and it
-/// grew past <see cref="TruncateAboveFrames"/>, a TRUNCATE checkpoint waits for them (briefly) and shrinks it.</summary>
+/// grew past <see cref="TruncateAboveFrames"/>, a TRUNCATE checkpoint waits for them (briefly) and shrinks it.
+/// Every second when little is written; every 200 ms while the log fills faster than that (each checkpoint that
+/// copies anything also syncs the file, so a quiet server should not do it five times a second).</summary>
 internal sealed partial class SqliteCheckpointer(string connectionString, TimeProvider time, ILogger<SqliteCheckpointer> logger) : BackgroundService
 {
-    internal static readonly TimeSpan Interval = TimeSpan.FromMilliseconds(200);
+    internal static readonly TimeSpan Interval = TimeSpan.FromSeconds(1);
+    internal static readonly TimeSpan BusyInterval = TimeSpan.FromMilliseconds(200);
+
+    /// <summary>A log of more frames than this (about 4 MiB) at a checkpoint means a busy writer: look again sooner.</summary>
+    internal const long BusyAboveFrames = 1_000;
 
     /// <summary>About 256 MiB of 4 KiB pages.</summary>
     internal const long TruncateAboveFrames = 65_536;
@@ -21,11 +27,12 @@ internal sealed partial class SqliteCheckpointer(string connectionString, TimePr
         var wal = Path.GetFullPath(builder.DataSource) + "-wal";
         SqliteConnection? connection = null;
         var truncate = false;
+        var interval = Interval;
         try
         {
             while (!stoppingToken.IsCancellationRequested)
             {
-                await Task.Delay(Interval, time, stoppingToken);
+                await Task.Delay(interval, time, stoppingToken);
                 // Nothing written yet (or the database is not made yet: start-up migrates it first).
                 if (!File.Exists(wal)) continue;
                 try
@@ -41,6 +48,7 @@ internal sealed partial class SqliteCheckpointer(string connectionString, TimePr
                     }
                     var log = await CheckpointAsync(connection, truncate ? "TRUNCATE" : "PASSIVE", stoppingToken);
                     truncate = log > TruncateAboveFrames;
+                    interval = log > BusyAboveFrames ? BusyInterval : Interval;
                 }
                 catch (Exception ex) when (ex is not OperationCanceledException)
                 {
