@@ -1,6 +1,5 @@
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Hosting;
 using Qunzhu.Core.Pipeline;
 using Qunzhu.Core.Platforms;
 using Qunzhu.Core.Sandbox;
@@ -13,28 +12,33 @@ namespace Qunzhu.Connectors.Sandbox;
 /// <summary>The built-in platform: "delivering" writes what group members would see. Idempotent on the
 /// outbox key, so a redelivery after a crash shows nothing twice. A removal is followed by the leave
 /// event a real platform would send.</summary>
-public sealed class SandboxConnector : BackgroundService, IPlatformConnector, IInDatabaseConnector
+public sealed class SandboxConnector : IPlatformConnector, IInDatabaseConnector
 {
     private readonly IAppDbContextFactory _dbs;
     private readonly IInboxWriter _inbox;
     private readonly TimeProvider _time;
-    private readonly GroupCommit<SandboxLine, bool> _lines;
 
     public SandboxConnector(IAppDbContextFactory dbs, IInboxWriter inbox, TimeProvider time)
     {
         (_dbs, _inbox, _time) = (dbs, inbox, time);
-        _lines = new GroupCommit<SandboxLine, bool>(WriteAsync);
     }
 
     public PlatformKind Platform => PlatformKind.Sandbox;
 
     public PlatformCapabilities Capabilities => PlatformCapabilities.Full;
 
+    /// <summary>Outside a dispatcher round: the same write, as a round of one.</summary>
     public async Task<DeliveryResult> DeliverAsync(OutboundAction action, CancellationToken cancellationToken)
     {
-        if (LineOf(action) is not { } line) return DeliveryResult.Permanent(NoGroup);
-        await _lines.WriteAsync(line, cancellationToken);
-        await FollowUpAsync(action, line.At, cancellationToken);
+        await using var db = _dbs.Create();
+        IReadOnlyList<string?> errors;
+        await using (var tx = await db.Database.BeginTransactionAsync(cancellationToken))
+        {
+            errors = await WriteAsync(db, [action], cancellationToken);
+            await tx.CommitAsync(cancellationToken);
+        }
+        if (errors[0] is { } error) return DeliveryResult.Permanent(error);
+        await AfterCommitAsync([action], cancellationToken);
         return DeliveryResult.Delivered;
     }
 
@@ -103,24 +107,5 @@ public sealed class SandboxConnector : BackgroundService, IPlatformConnector, II
         var payload = new SandboxPayload(kind, action.TargetUserId, null, null, null, at);
         await _inbox.AcceptAsync(new InboxItem(action.WorkspaceId, action.AccountId, PlatformKind.Sandbox,
             prefix + action.IdempotencyKey, action.ChatId, JsonSerializer.Serialize(payload, SandboxJson.Options)), ct);
-    }
-
-    protected override Task ExecuteAsync(CancellationToken stoppingToken) => _lines.RunAsync(stoppingToken);
-
-    private async Task<bool[]> WriteAsync(IReadOnlyList<SandboxLine> batch, CancellationToken ct)
-    {
-        await using var db = _dbs.Create();
-        var keys = batch.Select(l => l.IdempotencyKey).ToList();
-        var seen = (await db.SandboxLines.Where(l => keys.Contains(l.IdempotencyKey)).Select(l => l.IdempotencyKey).ToListAsync(ct))
-            .ToHashSet(StringComparer.Ordinal);
-        var results = new bool[batch.Count];
-        for (var i = 0; i < batch.Count; i++)
-        {
-            if (!seen.Add(batch[i].IdempotencyKey)) continue;
-            db.SandboxLines.Add(batch[i]);
-            results[i] = true;
-        }
-        await db.SaveChangesAsync(ct);
-        return results;
     }
 }

@@ -11,7 +11,6 @@ public static class SandboxServiceCollectionExtensions
         services.AddSingleton<SandboxConnector>();
         services.AddSingleton<IPlatformConnector>(sp => sp.GetRequiredService<SandboxConnector>());
         services.AddSingleton<IEventNormalizer, SandboxNormalizer>();
-        services.AddHostedService(sp => sp.GetRequiredService<SandboxConnector>());
         return services;
     }
 }
