@@ -107,11 +107,31 @@ var latencies = lines
     .Where(l => sent.ContainsKey(l.Id))
     .Select(l => (l.At - sent[l.Id]).TotalMilliseconds)
     .Order().ToList();
+// Where the time went, stage by stage: the inbox row's stamps split the path at "stored" and "processed".
+Dictionary<string, (DateTime Received, DateTime? Processed)> stamps;
+await using (var db = dbs.Create())
+    stamps = (await db.Inbox.AsNoTracking().Where(e => e.PlatformEventId.Contains("/lat-"))
+            .Select(e => new { e.PlatformEventId, e.ReceivedAt, e.ProcessedAt }).ToListAsync())
+        .ToDictionary(e => e.PlatformEventId.Split('/')[1], e => (e.ReceivedAt, e.ProcessedAt));
+var stages = lines
+    .Select(l => (Id: l.Key.Split(':')[1].Split('/')[1], l.At))
+    .Where(l => sent.ContainsKey(l.Id) && stamps.TryGetValue(l.Id, out var s) && s.Processed is not null)
+    .Select(l => (Stored: (stamps[l.Id].Received - sent[l.Id]).TotalMilliseconds,
+        Processed: (stamps[l.Id].Processed!.Value - stamps[l.Id].Received).TotalMilliseconds,
+        Delivered: (l.At - stamps[l.Id].Processed!.Value).TotalMilliseconds))
+    .ToList();
 Console.WriteLine($"""
     latency at {options.Rate} events/s for {options.Seconds} s (POST sent → bot's reply committed and visible):
       replies {latencies.Count} of {sent.Count}
       p50 {Percentiles.Of(latencies, 50),7:F1} ms   p90 {Percentiles.Of(latencies, 90),7:F1} ms   p99 {Percentiles.Of(latencies, 99),7:F1} ms   max {latencies.LastOrDefault(),7:F1} ms
+      by stage (p50 / p99 ms): sent → stored {Stage(s => s.Stored)}, stored → processed {Stage(s => s.Processed)}, processed → reply visible {Stage(s => s.Delivered)}
     """);
+
+string Stage(Func<(double Stored, double Processed, double Delivered), double> of)
+{
+    var sorted = stages.Select(of).Order().ToList();
+    return $"{Percentiles.Of(sorted, 50):F1} / {Percentiles.Of(sorted, 99):F1}";
+}
 
 // Posts the chat mix with the configured concurrency; people are "{prefix}0", "{prefix}1" …
 async Task<(int Errors, Stopwatch Started)> PostMixAsync(int count, string prefix)

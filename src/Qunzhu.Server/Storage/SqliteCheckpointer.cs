@@ -5,11 +5,15 @@ namespace Qunzhu.Server.Storage;
 /// <summary>Copies the write-ahead log into the database file from a connection of its own, so that no writer pays
 /// for it. SQLite's automatic checkpoint runs inside the commit that crosses its threshold, holding the one write
 /// lock for the whole copy and its fsync, and every other writer (webhooks, the engine, delivery) waited behind it.
-/// A PASSIVE checkpoint blocks neither writers nor readers. When readers kept the log from being reused and it
-/// grew past <see cref="TruncateAboveFrames"/>, a TRUNCATE checkpoint waits for them (briefly) and shrinks it.
+/// A PASSIVE checkpoint blocks neither writers nor readers, but under steady load it never catches up with the
+/// writers, and only a log copied to its end is started again from its first frame: the log grew to 256 MiB, and the
+/// TRUNCATE that then emptied it held every writer for 0.4–0.6 s. So once the log passes
+/// <see cref="RestartAboveFrames"/>, a second PASSIVE runs holding the process's write gate: no writer appends while
+/// it copies the frames written since the first, the log is copied to its end, and the next writer starts it again.
 /// Every second when little is written; every 200 ms while the log fills faster than that (each checkpoint that
 /// copies anything also syncs the file, so a quiet server should not do it five times a second).</summary>
-internal sealed partial class SqliteCheckpointer(string connectionString, TimeProvider time, ILogger<SqliteCheckpointer> logger) : BackgroundService
+internal sealed partial class SqliteCheckpointer(string connectionString, SqliteWriteGate gate, TimeProvider time, ILogger<SqliteCheckpointer> logger)
+    : BackgroundService
 {
     internal static readonly TimeSpan Interval = TimeSpan.FromSeconds(1);
     internal static readonly TimeSpan BusyInterval = TimeSpan.FromMilliseconds(200);
@@ -17,8 +21,16 @@ internal sealed partial class SqliteCheckpointer(string connectionString, TimePr
     /// <summary>A log of more frames than this (about 4 MiB) at a checkpoint means a busy writer: look again sooner.</summary>
     internal const long BusyAboveFrames = 1_000;
 
-    /// <summary>About 256 MiB of 4 KiB pages.</summary>
+    /// <summary>About 16 MiB of 4 KiB pages: past it, the log is copied to its end under the write gate, so that it is
+    /// started again. (Measured against 64 MiB in benchmarks/README.md: the gate is held about as long either way.)</summary>
+    internal const long RestartAboveFrames = 4_096;
+
+    /// <summary>About 256 MiB: a log this long (readers kept it from being started again) is emptied by a TRUNCATE.</summary>
     internal const long TruncateAboveFrames = 65_536;
+
+    /// <summary>How long a TRUNCATE, holding the write gate, waits for readers of the log. Readers here are single
+    /// queries; one that takes longer only means the next round tries again.</summary>
+    private const int TruncateWaitMilliseconds = 50;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -26,7 +38,6 @@ internal sealed partial class SqliteCheckpointer(string connectionString, TimePr
         if (string.IsNullOrEmpty(builder.DataSource) || builder.DataSource == ":memory:") return;
         var wal = Path.GetFullPath(builder.DataSource) + "-wal";
         SqliteConnection? connection = null;
-        var truncate = false;
         var interval = Interval;
         try
         {
@@ -41,14 +52,14 @@ internal sealed partial class SqliteCheckpointer(string connectionString, TimePr
                     {
                         connection = new SqliteConnection(builder.ToString());
                         await connection.OpenAsync(stoppingToken);
-                        // A TRUNCATE checkpoint waits for readers; it must not wait long for a busy writer either.
+                        // Only a TRUNCATE waits (for readers, holding the gate): briefly.
                         await using var timeout = connection.CreateCommand();
-                        timeout.CommandText = "PRAGMA busy_timeout=2000;";
+                        timeout.CommandText = $"PRAGMA busy_timeout={TruncateWaitMilliseconds};";
                         await timeout.ExecuteNonQueryAsync(stoppingToken);
                     }
-                    var log = await CheckpointAsync(connection, truncate ? "TRUNCATE" : "PASSIVE", stoppingToken);
-                    truncate = log > TruncateAboveFrames;
+                    var log = await CheckpointAsync(connection, "PASSIVE", stoppingToken);
                     interval = log > BusyAboveFrames ? BusyInterval : Interval;
+                    if (log > RestartAboveFrames) await CheckpointHoldingGateAsync(connection, log > TruncateAboveFrames ? "TRUNCATE" : "PASSIVE", stoppingToken);
                 }
                 catch (Exception ex) when (ex is not OperationCanceledException)
                 {
@@ -66,6 +77,14 @@ internal sealed partial class SqliteCheckpointer(string connectionString, TimePr
         {
             if (connection is not null) await connection.DisposeAsync();
         }
+    }
+
+    /// <summary>A checkpoint while no writer of this process can append: it copies the log to its end (unless a reader
+    /// still needs an older frame), so the next writer starts the log again from its beginning.</summary>
+    private async Task CheckpointHoldingGateAsync(SqliteConnection connection, string mode, CancellationToken ct)
+    {
+        using var held = await gate.HoldAsync(ct);
+        await CheckpointAsync(connection, mode, ct);
     }
 
     /// <returns>How many frames the log holds.</returns>

@@ -126,7 +126,25 @@ internal sealed class SqliteWriteGate : IDbTransactionInterceptor, IDbCommandInt
         _gate.Release();
     }
 
+    /// <summary>Holds the gate outside any EF transaction (the checkpointer's RESTART): no writer of this process starts
+    /// until the returned handle is disposed.</summary>
+    public async Task<IDisposable> HoldAsync(CancellationToken ct)
+    {
+        await _gate.WaitAsync(ct);
+        return new Release(_gate);
+    }
+
     public void Dispose() => _gate.Dispose();
+
+    private sealed class Release(SemaphoreSlim gate) : IDisposable
+    {
+        private int _released;
+
+        public void Dispose()
+        {
+            if (Interlocked.Exchange(ref _released, 1) == 0) gate.Release();
+        }
+    }
 
     private enum Scope
     {

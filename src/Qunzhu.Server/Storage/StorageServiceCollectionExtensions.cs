@@ -36,7 +36,7 @@ public static class StorageServiceCollectionExtensions
             services.AddPooledDbContextFactory<SqliteAppDbContext>((sp, o) => o.UseSqlite(connectionString)
                 .AddInterceptors(new SqlitePragmas(), gate, sp.GetRequiredService<AuditInterceptor>()));
             services.AddSingleton<IAppDbContextFactory, AppDbContextFactory<SqliteAppDbContext>>();
-            services.AddHostedService(sp => new SqliteCheckpointer(connectionString, sp.GetRequiredService<TimeProvider>(),
+            services.AddHostedService(sp => new SqliteCheckpointer(connectionString, gate, sp.GetRequiredService<TimeProvider>(),
                 sp.GetRequiredService<ILogger<SqliteCheckpointer>>()));
             // One writer: a loop per partition only queues more transactions behind the gate. One loop, larger batches.
             services.PostConfigure<Engine.EngineOptions>(o => o.Loops ??= 1);

@@ -1,0 +1,96 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Logging.Abstractions;
+using Qunzhu.Server.Storage;
+
+namespace Qunzhu.Api.Tests;
+
+/// Under steady writes and reads a PASSIVE checkpoint never copies the log to its end, so SQLite never starts the log
+/// again and it grows until a TRUNCATE (at 256 MiB) empties it, holding every writer meanwhile. The checkpointer copies
+/// the log to its end holding the write gate once it passes 16 MiB, so the log file stays near that size.
+public sealed class SqliteLogRestartTests : IAsyncDisposable
+{
+    private readonly string _dir = Path.Combine(Path.GetTempPath(), "qunzhu-wal-" + Guid.NewGuid().ToString("N"));
+
+    [Fact]
+    public async Task TheLog_IsStartedAgain_WhileWritersAndReadersNeverPause()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        Directory.CreateDirectory(_dir);
+        var path = Path.Combine(_dir, "t.db");
+        var cs = $"Data Source={path};Pooling=False";
+        await using (var setup = new SqliteConnection(cs))
+        {
+            await setup.OpenAsync(ct);
+            await ExecAsync(setup, "PRAGMA journal_mode=WAL; PRAGMA wal_autocheckpoint=0; PRAGMA journal_size_limit=67108864; " +
+                                   "CREATE TABLE t (id INTEGER PRIMARY KEY, body BLOB NOT NULL);", ct);
+        }
+        using var gate = new SqliteWriteGate();
+        var checkpointer = new SqliteCheckpointer(cs, gate, TimeProvider.System, NullLogger<SqliteCheckpointer>.Instance);
+        await checkpointer.StartAsync(ct);
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        // On threads of their own: Microsoft.Data.Sqlite runs "async" commands synchronously.
+        var readers = Enumerable.Range(0, 2).Select(_ => Task.Run(() => ReadUntilStoppedAsync(cs, stop.Token), CancellationToken.None)).ToList();
+        var largest = 0L;
+        try
+        {
+            // 160 MiB in 1 MiB transactions, each taking the gate as the server's writers do; bounded by count and time.
+            await using var writer = new SqliteConnection(cs);
+            await writer.OpenAsync(ct);
+            await ExecAsync(writer, "PRAGMA wal_autocheckpoint=0; PRAGMA journal_size_limit=67108864;", ct);
+            var started = System.Diagnostics.Stopwatch.StartNew();
+            for (var i = 0; i < 160 && started.Elapsed < TimeSpan.FromSeconds(60); i++)
+            {
+                using (await gate.HoldAsync(ct))
+                {
+                    await using var tx = (SqliteTransaction)await writer.BeginTransactionAsync(ct);
+                    await using var insert = writer.CreateCommand();
+                    insert.CommandText = "INSERT INTO t (body) VALUES (randomblob(4000))";
+                    for (var row = 0; row < 256; row++) await insert.ExecuteNonQueryAsync(ct);
+                    await tx.CommitAsync(ct);
+                }
+                largest = Math.Max(largest, new FileInfo(path + "-wal").Length);
+                await Task.Delay(15, ct);
+            }
+        }
+        finally
+        {
+            await stop.CancelAsync();
+            await Task.WhenAll(readers);
+            await checkpointer.StopAsync(CancellationToken.None);
+        }
+        // Without the gated pass the log only grew (past 100 MiB here); restarted at 16 MiB it stays well below 64.
+        (largest / 1_048_576).ShouldBeLessThan(64);
+    }
+
+    private static async Task ReadUntilStoppedAsync(string cs, CancellationToken stop)
+    {
+        await using var connection = new SqliteConnection(cs);
+        await connection.OpenAsync(CancellationToken.None);
+        while (!stop.IsCancellationRequested)
+        {
+            await using var read = connection.CreateCommand();
+            read.CommandText = "SELECT COUNT(*), SUM(length(body)) FROM (SELECT body FROM t ORDER BY id DESC LIMIT 200)";
+            await read.ExecuteScalarAsync(CancellationToken.None);
+        }
+    }
+
+    private static async Task ExecAsync(SqliteConnection connection, string sql, CancellationToken ct)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        await command.ExecuteNonQueryAsync(ct);
+    }
+
+    public ValueTask DisposeAsync()
+    {
+        SqliteConnection.ClearAllPools();
+        try
+        {
+            Directory.Delete(_dir, recursive: true);
+        }
+        catch (IOException)
+        {
+        }
+        return ValueTask.CompletedTask;
+    }
+}
