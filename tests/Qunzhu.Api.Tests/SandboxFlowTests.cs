@@ -134,6 +134,22 @@ public sealed class SandboxFlowTests : SandboxTest
     }
 
     [Fact]
+    public async Task PostEvent_EventIdLongerThanItsStoredForm_Returns400AndStoresNothing()
+    {
+        // Stored as "{group}/{eventId}" in a 128-character column: 95 characters fit, 96 do not.
+        var group = await Sandbox.CreateGroupAsync();
+        var longest = await Http.PostAsJsonAsync($"/api/v1/sandbox/groups/{group}/events",
+            new { kind = "message", memberId = "u1", text = "hi", eventId = new string('e', 95) });
+        longest.StatusCode.ShouldBe(HttpStatusCode.Accepted);
+
+        var tooLong = await Http.PostAsJsonAsync($"/api/v1/sandbox/groups/{group}/events",
+            new { kind = "message", memberId = "u1", text = "别存我", eventId = new string('e', 96) });
+        tooLong.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await tooLong.Content.ReadAsStringAsync()).ShouldContain("95");
+        (await Sandbox.TranscriptAsync(group)).ShouldNotContain(l => l.Text == "别存我");
+    }
+
+    [Fact]
     public async Task PostEvent_UnknownGroup_Returns404()
     {
         var response = await Sandbox.PostAsync(Guid.NewGuid(), "message", "u1", "hi");

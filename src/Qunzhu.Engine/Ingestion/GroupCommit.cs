@@ -3,9 +3,14 @@ using System.Threading.Channels;
 namespace Qunzhu.Engine.Ingestion;
 
 /// <summary>Collects concurrent writes and commits them as one batch; each caller's task completes
-/// once its item is committed. Many writers share one transaction (and one fsync).</summary>
-public sealed class GroupCommit<TItem, TResult>(Func<IReadOnlyList<TItem>, CancellationToken, Task<TResult[]>> writeBatch, int maxBatch = 512)
+/// once its item is committed. Many writers share one transaction (and one fsync). The batch writer answers each
+/// item on its own (<see cref="Outcome"/>): one item that cannot be stored fails its caller, not the batch's others.</summary>
+public sealed class GroupCommit<TItem, TResult>(Func<IReadOnlyList<TItem>, CancellationToken, Task<GroupCommit<TItem, TResult>.Outcome[]>> writeBatch,
+    int maxBatch = 512)
 {
+    /// <summary>What became of one item: its result, or the error its caller gets.</summary>
+    public readonly record struct Outcome(TResult Result, Exception? Error = null);
+
     private readonly Channel<Pending> _queue = Channel.CreateBounded<Pending>(new BoundedChannelOptions(20_000)
     {
         SingleReader = true,
@@ -31,7 +36,11 @@ public sealed class GroupCommit<TItem, TResult>(Func<IReadOnlyList<TItem>, Cance
                 try
                 {
                     var results = await writeBatch([.. batch.Select(p => p.Item)], ct);
-                    for (var i = 0; i < batch.Count; i++) batch[i].Done.TrySetResult(results[i]);
+                    for (var i = 0; i < batch.Count; i++)
+                    {
+                        if (results[i].Error is { } error) batch[i].Done.TrySetException(error);
+                        else batch[i].Done.TrySetResult(results[i].Result);
+                    }
                 }
                 catch (Exception ex) when (ex is not OperationCanceledException || !ct.IsCancellationRequested)
                 {

@@ -34,25 +34,28 @@ public sealed partial class InboxWriter : BackgroundService, IInboxWriter
 
     protected override Task ExecuteAsync(CancellationToken stoppingToken) => _commit.RunAsync(stoppingToken);
 
-    private async Task<bool[]> WriteAsync(IReadOnlyList<InboxItem> batch, CancellationToken ct)
+    private async Task<GroupCommit<InboxItem, bool>.Outcome[]> WriteAsync(IReadOnlyList<InboxItem> batch, CancellationToken ct)
     {
         try
         {
-            return await InsertNewAsync(batch, ct);
+            return [.. (await InsertNewAsync(batch, ct)).Select(isNew => new GroupCommit<InboxItem, bool>.Outcome(isNew))];
         }
-        catch (DbException ex) when (IsDuplicate(ex))
+        catch (Exception ex) when (ex is DbException or DbUpdateException && (batch.Count > 1 || IsDuplicate(ex)))
         {
-            // Another node stored one of these ids between our check and our insert: one at a time.
-            var results = new bool[batch.Count];
+            // One at a time: another node stored one of these ids between our check and our insert (a replay), or one
+            // item cannot be stored at all (an id longer than its column, say). The others are stored, and only that
+            // item's caller gets the error.
+            if (!IsDuplicate(ex)) LogWriteFailed(_logger, ex, batch.Count);
+            var results = new GroupCommit<InboxItem, bool>.Outcome[batch.Count];
             for (var i = 0; i < batch.Count; i++)
             {
                 try
                 {
-                    results[i] = (await InsertNewAsync([batch[i]], ct))[0];
+                    results[i] = new((await InsertNewAsync([batch[i]], ct))[0]);
                 }
-                catch (DbException again) when (IsDuplicate(again))
+                catch (Exception again) when (again is DbException or DbUpdateException)
                 {
-                    results[i] = false;
+                    results[i] = IsDuplicate(again) ? new(false) : new(false, again);
                 }
             }
             return results;
@@ -136,7 +139,7 @@ public sealed partial class InboxWriter : BackgroundService, IInboxWriter
     }
 
     /// <summary>The only unique index of the inbox is (account, platform event id): a violation is a replay.</summary>
-    private static bool IsDuplicate(DbException ex) => StorageErrors.IsUniqueViolation(ex);
+    private static bool IsDuplicate(Exception ex) => StorageErrors.IsUniqueViolation(ex);
 
     private static bool IsSqlite(AppDbContext db) =>
         string.Equals(db.Database.ProviderName, "Microsoft.EntityFrameworkCore.Sqlite", StringComparison.Ordinal);

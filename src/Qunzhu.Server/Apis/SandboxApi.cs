@@ -20,6 +20,8 @@ public static class SandboxApi
 {
     public const int MaxTextLength = 4000;
     public const int MaxIdLength = 64;
+    /// A caller's event id is stored as "{group}/{eventId}" (see SandboxEventIds) in the inbox's 128-character column.
+    public const int MaxEventIdLength = 128 - 33;
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
     public static RouteGroupBuilder MapSandboxApi(this RouteGroupBuilder api)
@@ -120,8 +122,8 @@ public static class SandboxApi
             errors["memberId"] = [$"Give the member's id (1–{MaxIdLength} characters)."];
         if (r.MemberName is { Length: > 100 })
             errors["memberName"] = ["A member name has at most 100 characters."];
-        if (r.EventId is { Length: > 128 })
-            errors["eventId"] = ["An event id has at most 128 characters."];
+        if (r.EventId?.Trim() is { Length: > MaxEventIdLength })
+            errors["eventId"] = [$"An event id has at most {MaxEventIdLength} characters."];
         if (r.InviteCode is { Length: > MaxIdLength })
             errors["inviteCode"] = [$"An invite code has at most {MaxIdLength} characters."];
         if (r.Kind == "message" && string.IsNullOrWhiteSpace(r.Text))
