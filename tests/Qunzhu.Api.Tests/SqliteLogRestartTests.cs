@@ -6,7 +6,8 @@ namespace Qunzhu.Api.Tests;
 
 /// Under steady writes and reads a PASSIVE checkpoint never copies the log to its end, so SQLite never starts the log
 /// again and it grows until a TRUNCATE (at 256 MiB) empties it, holding every writer meanwhile. The checkpointer copies
-/// the log to its end holding the write gate once it passes 16 MiB, so the log file stays near that size.
+/// the log to its end holding the write gate once it passes a threshold (128 MiB in the server; 16 MiB here, to keep
+/// the test short), so the log file stays near that size.
 public sealed class SqliteLogRestartTests : IAsyncDisposable
 {
     private readonly string _dir = Path.Combine(Path.GetTempPath(), "qunzhu-wal-" + Guid.NewGuid().ToString("N"));
@@ -25,7 +26,7 @@ public sealed class SqliteLogRestartTests : IAsyncDisposable
                                    "CREATE TABLE t (id INTEGER PRIMARY KEY, body BLOB NOT NULL);", ct);
         }
         using var gate = new SqliteWriteGate();
-        var checkpointer = new SqliteCheckpointer(cs, gate, TimeProvider.System, NullLogger<SqliteCheckpointer>.Instance);
+        var checkpointer = new SqliteCheckpointer(cs, gate, TimeProvider.System, NullLogger<SqliteCheckpointer>.Instance, restartAboveFrames: 4_096);
         await checkpointer.StartAsync(ct);
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
         // On threads of their own: Microsoft.Data.Sqlite runs "async" commands synchronously.
@@ -58,8 +59,9 @@ public sealed class SqliteLogRestartTests : IAsyncDisposable
             await Task.WhenAll(readers);
             await checkpointer.StopAsync(CancellationToken.None);
         }
-        // Without the gated pass the log only grew (past 100 MiB here); restarted at 16 MiB it stays well below 64.
-        (largest / 1_048_576).ShouldBeLessThan(64);
+        // Without the gated pass the log holds all 160 MiB written; started again at 16 MiB it stays far below that (how
+        // far depends on how much is written between two checkpoints, so the bound leaves room for a busy machine).
+        (largest / 1_048_576).ShouldBeLessThan(100, "the log was never started again");
     }
 
     private static async Task ReadUntilStoppedAsync(string cs, CancellationToken stop)
