@@ -126,7 +126,7 @@ internal sealed class SqliteWriteGate : IDbTransactionInterceptor, IDbCommandInt
         _gate.Release();
     }
 
-    /// <summary>Holds the gate outside any EF transaction (the checkpointer's RESTART): no writer of this process starts
+    /// <summary>Holds the gate outside any EF transaction (the checkpointer's gated pass): no writer of this process starts
     /// until the returned handle is disposed.</summary>
     public async Task<IDisposable> HoldAsync(CancellationToken ct)
     {
