@@ -6,7 +6,7 @@ namespace Qunzhu.Connectors.Bridge;
 /// field (events[2].user.id), so the bridge author knows what to fix.</summary>
 public static class BridgeEventValidator
 {
-    public const int MaxIdLength = 128;
+    public const int MaxIdLength = Core.Pipeline.InboxEvent.MaxIdLength;
     public const int MaxNameLength = 100;
     public const int MaxTextLength = 4000;
 

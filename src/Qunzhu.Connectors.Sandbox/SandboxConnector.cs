@@ -69,6 +69,9 @@ public sealed class SandboxConnector : IPlatformConnector, IInDatabaseConnector
 
     private const string NoGroup = "A sandbox action needs a group.";
 
+    private static string Digest(string key) =>
+        Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(key)))[..32];
+
     private SandboxLine? LineOf(OutboundAction action)
     {
         if (action.CommunityId is not { } communityId) return null;
@@ -99,13 +102,14 @@ public sealed class SandboxConnector : IPlatformConnector, IInDatabaseConnector
     }
 
     /// <summary>What a real platform does next: a removed member leaves; an approved one joins (an inbox event whose
-    /// id derives from the action's, so a redelivery adds nothing).</summary>
+    /// id derives from the action's, so a redelivery adds nothing). The id is a digest of the action's key, not the
+    /// key itself: a key holds the account, the group and the caller's event id, longer than the inbox's column.</summary>
     private async Task FollowUpAsync(OutboundAction action, DateTime at, CancellationToken ct)
     {
         if (action.Kind is not (BotActionKind.RemoveMember or BotActionKind.ApproveJoinRequest) || action.TargetUserId is null) return;
         var (kind, prefix) = action.Kind == BotActionKind.RemoveMember ? ("leave", "removed:") : ("join", "approved:");
         var payload = new SandboxPayload(kind, action.TargetUserId, null, null, null, at);
         await _inbox.AcceptAsync(new InboxItem(action.WorkspaceId, action.AccountId, PlatformKind.Sandbox,
-            prefix + action.IdempotencyKey, action.ChatId, JsonSerializer.Serialize(payload, SandboxJson.Options)), ct);
+            prefix + Digest(action.IdempotencyKey), action.ChatId, JsonSerializer.Serialize(payload, SandboxJson.Options)), ct);
     }
 }

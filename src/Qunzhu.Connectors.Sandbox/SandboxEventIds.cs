@@ -7,6 +7,9 @@ namespace Qunzhu.Connectors.Sandbox;
 /// share a page, instead of one page per group.</summary>
 public static class SandboxEventIds
 {
+    /// <summary>The longest id a caller may give: its stored form, with the group prefix, must fit the inbox's column.</summary>
+    public const int MaxCallerIdLength = Core.Pipeline.InboxEvent.MaxIdLength - 33;
+
     /// <summary>A fresh id for an event the caller sent without one.</summary>
     public static string New() => "auto-" + Guid.CreateVersion7().ToString("N");
 

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Qunzhu.Core.Moderation;
+using Qunzhu.Server.Apis;
 using Qunzhu.Testing;
 
 namespace Qunzhu.Api.Tests;
@@ -29,6 +30,25 @@ public sealed class ModerationFlowTests : SandboxTest
         (await db.Blacklist.SingleAsync()).Source.ShouldBe("auto");
         // The removal came back from the platform as a leave.
         await Eventually.UntilAsync(() => db.Memberships.AsNoTracking().SingleAsync(), m => m.LeftAt is not null);
+    }
+
+    [Fact]
+    public async Task Removal_OfAnEventWithTheLongestId_ComesBackAsALeaveThatFitsTheInbox()
+    {
+        // The leave a removal causes is an inbox event of its own. Its id once held the whole action key (account,
+        // group, the caller's id): 171 characters here, which PostgreSQL's 128-character column refuses, so the member
+        // never left there.
+        var group = await Sandbox.CreateGroupAsync("交流群");
+        await Sandbox.SendAsync(group, "message", "spammer", "福利看这里 http://spam.example.com", memberName: "广告哥");
+        await Sandbox.SendAsync(group, "message", "spammer", "加V信 abc12345 领福利");
+        await Sandbox.SendAsync(group, "message", "spammer", "电话 138 1234 5678", eventId: new string('e', SandboxApi.MaxEventIdLength));
+        await Eventually.UntilAsync(() => Sandbox.TranscriptAsync(group), t => t.Any(l => l.Kind == "removed"));
+
+        await using var db = Server.CreateDbContext();
+        await Eventually.UntilAsync(() => db.Memberships.AsNoTracking().SingleAsync(), m => m.LeftAt is not null);
+        var ids = await db.Inbox.AsNoTracking().Select(e => e.PlatformEventId).ToListAsync();
+        ids.ShouldContain(id => id.StartsWith("removed:", StringComparison.Ordinal));
+        ids.ShouldAllBe(id => id.Length <= Core.Pipeline.InboxEvent.MaxIdLength);
     }
 
     [Fact]

@@ -7,6 +7,9 @@ namespace Qunzhu.Core.Pipeline;
 /// and Guid v7 is not monotonic within one millisecond.</remarks>
 public sealed class InboxEvent
 {
+    /// <summary>The longest <see cref="PlatformEventId"/> (and <see cref="ChatId"/>) the inbox's columns hold.</summary>
+    public const int MaxIdLength = 128;
+
     public long Sequence { get; set; }
     public Guid WorkspaceId { get; set; }
     public Guid AccountId { get; set; }

@@ -20,8 +20,7 @@ public static class SandboxApi
 {
     public const int MaxTextLength = 4000;
     public const int MaxIdLength = 64;
-    /// A caller's event id is stored as "{group}/{eventId}" (see SandboxEventIds) in the inbox's 128-character column.
-    public const int MaxEventIdLength = 128 - 33;
+    public const int MaxEventIdLength = SandboxEventIds.MaxCallerIdLength;
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
     public static RouteGroupBuilder MapSandboxApi(this RouteGroupBuilder api)

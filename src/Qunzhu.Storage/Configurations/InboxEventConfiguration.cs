@@ -10,8 +10,8 @@ internal sealed class InboxEventConfiguration : IEntityTypeConfiguration<InboxEv
     {
         b.HasKey(x => x.Sequence);
         b.Property(x => x.Sequence).ValueGeneratedOnAdd();
-        b.Property(x => x.PlatformEventId).HasMaxLength(128);
-        b.Property(x => x.ChatId).HasMaxLength(128);
+        b.Property(x => x.PlatformEventId).HasMaxLength(InboxEvent.MaxIdLength);
+        b.Property(x => x.ChatId).HasMaxLength(InboxEvent.MaxIdLength);
         b.Property(x => x.Error).HasMaxLength(2000);
         // A node that lost its lease cannot also mark an event processed: the update sees another status.
         b.Property(x => x.Status).IsConcurrencyToken();
