@@ -1,12 +1,15 @@
 namespace Qunzhu.LoadTest;
 
-/// Command line: --events 50000 --concurrency 64 --groups 200 --members 20000 --rate 1000 --seconds 30 --warmup 5000
+/// Command line: --events 50000 --concurrency 64 --groups 200 --members 20000 --rate 1000 --seconds 30 --warmup 5000 [--known-people]
 /// <param name="Members">Distinct people posting in phase A. With as many members as events every event is a
 /// first-time member (the worst case: each needs a new member row); fewer make people post again, as in real groups.</param>
 /// <param name="Warmup">Events posted and processed before anything is measured (by people who do not post later), so the
 /// numbers are the server's steady state and not its start: tiered JIT recompiles thousands of methods in the first
 /// tens of seconds, and EF builds its query and accessor caches.</param>
-public sealed record LoadOptions(int Events, int Concurrency, int Groups, int Members, int Rate, int Seconds, int Warmup)
+/// <param name="KnownPeople">Phase B's people joined their group beforehand (<c>--known-people</c>): each event is a
+/// member's first check-in of the day, the morning rush of a real community. Without it each is also a first-time
+/// member (the worst case).</param>
+public sealed record LoadOptions(int Events, int Concurrency, int Groups, int Members, int Rate, int Seconds, int Warmup, bool KnownPeople)
 {
     public static LoadOptions Parse(string[] args)
     {
@@ -15,6 +18,7 @@ public sealed record LoadOptions(int Events, int Concurrency, int Groups, int Me
             var i = Array.IndexOf(args, "--" + name);
             return i >= 0 && i + 1 < args.Length ? int.Parse(args[i + 1], System.Globalization.CultureInfo.InvariantCulture) : fallback;
         }
-        return new LoadOptions(Get("events", 50_000), Get("concurrency", 64), Get("groups", 200), Get("members", 20_000), Get("rate", 1_000), Get("seconds", 30), Get("warmup", 5_000));
+        return new LoadOptions(Get("events", 50_000), Get("concurrency", 64), Get("groups", 200), Get("members", 20_000), Get("rate", 1_000), Get("seconds", 30), Get("warmup", 5_000),
+            args.Contains("--known-people"));
     }
 }

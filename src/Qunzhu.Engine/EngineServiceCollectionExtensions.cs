@@ -40,6 +40,7 @@ public static class EngineServiceCollectionExtensions
         services.AddSingleton<AccountActivity>();
         services.AddSingleton<ConfigCache>();
         services.AddSingleton<ModerationListsCache>();
+        services.AddSingleton<IdentityCache>();
         services.AddSingleton<FloodTracker>();
         services.AddSingleton<PlatformCatalog>();
         services.AddSingleton<ActionRouter>();

@@ -175,4 +175,53 @@ public sealed class PipelineTests
         (await sandbox.Http.PostAsync($"/api/v1/deliveries/inbox/{failed.Sequence}/retry", null)).StatusCode.ShouldBe(System.Net.HttpStatusCode.Conflict);
         (await db.PointsLedger.CountAsync()).ShouldBe(2);
     }
+
+    [Fact]
+    public async Task NewMember_InABatchThatFails_IsStoredOnceWhenTheirEventIsRedoneAlone()
+    {
+        // 小王 is known, and a ledger row already holds the key of today's check-in: his next check-in can never commit.
+        await using var first = new QunzhuServer();
+        var sandbox = new SandboxClient(first.CreateApiClient());
+        var group = await sandbox.CreateGroupAsync();
+        await sandbox.SendAsync(group, "message", "u1", "大家好", memberName: "小王");
+        await using (var db = first.CreateDbContext())
+        {
+            var member = await Eventually.UntilAsync(() => db.Members.AsNoTracking().FirstOrDefaultAsync(m => m.DisplayName == "小王"), m => m is not null);
+            var zone = (await first.Services.GetRequiredService<Qunzhu.Engine.Caching.ConfigCache>().GetAsync(member!.WorkspaceId, default)).Zone;
+            var now = first.Services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime;
+            var today = Qunzhu.Core.CheckIns.CheckInCalculator.LocalDay(now, zone);
+            db.PointsLedger.Add(new Qunzhu.Core.Points.PointsEntry
+            {
+                WorkspaceId = member.WorkspaceId,
+                MemberId = member.Id,
+                Key = $"checkin:{group:N}:{member.Id:N}:{today:yyyy-MM-dd}",
+                Amount = 1,
+                Reason = "test",
+                At = now,
+            });
+            await db.SaveChangesAsync();
+        }
+        await first.DisposeAsync();
+
+        // Stored while nothing processes, so the doomed check-in and a newcomer's first message land in one batch.
+        await using (var ingestOnly = new QunzhuServer(first.DatabasePath, new Dictionary<string, string?> { ["Engine:ProcessEvents"] = "false" }))
+        {
+            var ingest = new SandboxClient(ingestOnly.CreateApiClient());
+            await ingest.SendAsync(group, "message", "u1", "签到", eventId: "doomed");
+            await ingest.SendAsync(group, "message", "u2", "签到", memberName: "小李");
+        }
+
+        // The batch rolls back, newcomer and all; redone one event at a time, the newcomer's commits and the doomed one fails.
+        await using var second = new QunzhuServer(first.DatabasePath);
+        var after = new SandboxClient(second.CreateApiClient());
+        (await after.BotMessagesAsync(group, 1))[0].ShouldContain("小李 签到成功！今天第 1 位");
+        await after.SendAsync(group, "message", "u2", "签到");
+        (await after.BotMessagesAsync(group, 2))[1].ShouldContain("已经签到过了");
+        await using var check = second.CreateDbContext();
+        (await check.Members.CountAsync(m => m.DisplayName == "小李")).ShouldBe(1);
+        (await check.MemberIdentities.CountAsync(i => i.ExternalUserId == "u2")).ShouldBe(1);
+        (await check.Memberships.CountAsync(m => m.CommunityId == group)).ShouldBe(2);
+        (await Eventually.UntilAsync(() => check.Inbox.AsNoTracking().SingleAsync(e => e.PlatformEventId.EndsWith("/doomed")),
+            e => e.Status == InboxStatus.Failed, TimeSpan.FromSeconds(15))).Attempts.ShouldBe(3);
+    }
 }

@@ -107,7 +107,7 @@ public sealed partial class InboxWriter : BackgroundService, IInboxWriter
         await using (var tx = await db.Database.BeginTransactionAsync(ct))
         {
             // SQLite has one writer, and it writes one batch at a time: order is already commit order.
-            if (!IsSqlite(db)) await LockPartitionsAsync(db, written, ct);
+            if (!db.IsSqlite()) await LockPartitionsAsync(db, written, ct);
             await db.InsertAsync(rows, ct);
             await tx.CommitAsync(ct);
         }
@@ -140,9 +140,6 @@ public sealed partial class InboxWriter : BackgroundService, IInboxWriter
 
     /// <summary>The only unique index of the inbox is (account, platform event id): a violation is a replay.</summary>
     private static bool IsDuplicate(Exception ex) => StorageErrors.IsUniqueViolation(ex);
-
-    private static bool IsSqlite(AppDbContext db) =>
-        string.Equals(db.Database.ProviderName, "Microsoft.EntityFrameworkCore.Sqlite", StringComparison.Ordinal);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Recording when accounts last received an event failed")]
     private static partial void LogActivityFailed(ILogger logger, Exception exception);

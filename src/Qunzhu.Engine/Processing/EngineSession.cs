@@ -8,7 +8,7 @@ namespace Qunzhu.Engine.Processing;
 
 /// <summary>Per-batch lookups: communities, members and memberships of a whole batch are read in a
 /// few queries up front instead of several per event.</summary>
-internal sealed class EngineSession(AppDbContext db, IAppDbContextFactory dbs)
+internal sealed class EngineSession(AppDbContext db, IAppDbContextFactory dbs, Caching.IdentityCache identityCache)
 {
     private readonly Dictionary<(Guid, string), Community?> _communities = [];
     private readonly Dictionary<(Guid, string), MemberIdentity> _identities = [];
@@ -32,7 +32,6 @@ internal sealed class EngineSession(AppDbContext db, IAppDbContextFactory dbs)
         foreach (var (member, identity) in created ?? [])
         {
             _identities[(identity.AccountId, identity.ExternalUserId)] = identity;
-            db.Members.Attach(member);
             _members[member.Id] = member;
         }
         var memberIds = _identities.Values.Select(i => i.MemberId).Distinct().ToList();
@@ -54,23 +53,38 @@ internal sealed class EngineSession(AppDbContext db, IAppDbContextFactory dbs)
 
     private async Task LoadIdentitiesAsync(List<Guid> accounts, List<string> users, CancellationToken ct)
     {
-        // Never changed by the engine: not tracked.
-        foreach (var i in await db.MemberIdentities.AsNoTracking()
-                     .Where(i => accounts.Contains(i.AccountId) && users.Contains(i.ExternalUserId)).ToListAsync(ct))
-            _identities[(i.AccountId, i.ExternalUserId)] = i;
+        // Identities are never changed once stored: the ones met before come from the cache, and are not tracked.
+        List<string> unknown = [];
+        foreach (var user in users)
+        {
+            var known = false;
+            foreach (var account in accounts)
+            {
+                if (!identityCache.TryGet(account, user, out var identity)) continue;
+                _identities[(account, user)] = identity;
+                known = true;
+            }
+            if (!known) unknown.Add(user);
+        }
+        if (unknown.Count == 0) return;
+        var loaded = await db.MemberIdentities.AsNoTracking()
+            .Where(i => accounts.Contains(i.AccountId) && unknown.Contains(i.ExternalUserId)).ToListAsync(ct);
+        identityCache.AddCommitted(loaded);
+        foreach (var i in loaded) _identities[(i.AccountId, i.ExternalUserId)] = i;
     }
 
-    /// <summary>Stores the people this batch sees for the first time, each with a short write of its own
-    /// before the batch's transaction. Batches of other partitions (on this node or another) may meet the
-    /// same new person at the same moment; inserting the identity inside the batch made one of them fail on
-    /// the unique index or deadlock, and redo its whole batch with the event counted as a failed attempt.
-    /// Here the loser just reads the winner's row.</summary>
-    /// <returns>The people stored (none when nobody was new), or null when another batch stored one of them first
+    /// <summary>The people this batch sees for the first time. On SQLite they are added to the batch's own write: this
+    /// process is the only writer and runs one batch at a time, so no other batch can store the same person meanwhile.
+    /// On PostgreSQL each is stored by a short write of its own before the batch's transaction. Batches of other
+    /// partitions (on this node or another) may meet the same new person at the same moment; inserting the identity
+    /// inside the batch made one of them fail on the unique index or deadlock, and redo its whole batch with the event
+    /// counted as a failed attempt. Here the loser just reads the winner's row.</summary>
+    /// <returns>The people created (none when nobody was new), or null when another batch stored one of them first
     /// and they must be read back.</returns>
     private async Task<IReadOnlyCollection<(Member Member, MemberIdentity Identity)>?> CreateNewMembersAsync(
         IReadOnlyList<(InboxEvent Stored, ChatEvent? Event)> batch, CancellationToken ct)
     {
-        var created = new Dictionary<(Guid, string), (Member, MemberIdentity)>();
+        var created = new Dictionary<(Guid, string), (Member Member, MemberIdentity Identity)>();
         foreach (var (stored, chatEvent) in batch)
         {
             if (UserOf(chatEvent) is not { } user || Community(stored.AccountId, stored.ChatId) is not { } community) continue;
@@ -79,8 +93,22 @@ internal sealed class EngineSession(AppDbContext db, IAppDbContextFactory dbs)
             created[key] = NewMember(community, user, chatEvent!.At);
         }
         if (created.Count == 0) return [];
+        if (db.IsSqlite())
+        {
+            foreach (var (member, identity) in created.Values)
+            {
+                db.Members.Add(member);
+                db.MemberIdentities.Add(identity);
+            }
+            return created.Values;
+        }
         // All at once (one write); only if another batch raced us to one of them, one at a time.
-        if (await TryStoreAsync(created.Values, ct)) return created.Values;
+        if (await TryStoreAsync(created.Values, ct))
+        {
+            identityCache.AddCommitted(created.Values.Select(p => p.Identity));
+            foreach (var (member, _) in created.Values) db.Members.Attach(member);
+            return created.Values;
+        }
         foreach (var person in created.Values) await TryStoreAsync([person], ct);
         return null;
     }

@@ -22,6 +22,7 @@ public sealed partial class EventEngine(
     ActionRouter router,
     PlatformCatalog platforms,
     Sops.SopEnroller sops,
+    IdentityCache identities,
     EngineSignals signals,
     IOptions<EngineOptions> options,
     TimeProvider time,
@@ -88,7 +89,7 @@ public sealed partial class EventEngine(
     {
         List<(InboxEvent Stored, ChatEvent? Event)> normalized = [];
         List<int> parts = [];
-        var session = new EngineSession(db, dbs);
+        var session = new EngineSession(db, dbs, identities);
         using var local = new LocalEntities(db);
         var scheduled = false;
         // Modules look at what earlier events of the batch added (EventContext.Local, or DbSet.Local), and every
@@ -115,7 +116,8 @@ public sealed partial class EventEngine(
                     parts.Add(part);
                 }
             }
-            // People seen for the first time are stored by writes of their own (see EngineSession).
+            // People seen for the first time: written with the batch on SQLite, by writes of their own before it on
+            // PostgreSQL (see EngineSession).
             await session.PreloadAsync(normalized, ct);
             var engineBatch = await PrepareAsync(db, session, local, normalized, ct);
             for (var i = 0; i < normalized.Count; i++)
@@ -130,18 +132,28 @@ public sealed partial class EventEngine(
             // The bulk of the write is new rows nothing in the batch reads back by key: message records, outbox
             // actions, check-ins and their points. They are appended with one prepared statement per type, not
             // saved row by row (SaveChanges cost about three times as much a row, all of it under the write lock).
+            // New people and memberships too. People go in first, as the rows SaveChanges and the appends write refer to
+            // them; memberships after SaveChanges (it may add the group they refer to), and nothing refers to a membership.
+            var members = Detach<Member>(db);
+            var newIdentities = Detach<MemberIdentity>(db);
+            var memberships = Detach<Membership>(db);
             var messages = Detach<MessageRecord>(db);
             var actions = Detach<OutboundAction>(db);
             var checkIns = Detach<Core.CheckIns.CheckIn>(db);
             var points = Detach<Core.Points.PointsEntry>(db);
             await using var tx = await db.Database.BeginTransactionAsync(ct);
+            await db.InsertAsync(members, ct);
+            await db.InsertAsync(newIdentities, ct);
             await db.SaveChangesAsync(ct);
+            await db.InsertAsync(memberships, ct);
             await db.InsertAsync(messages, ct);
             await db.InsertAsync(actions, ct);
             await db.InsertAsync(checkIns, ct);
             await db.InsertAsync(points, ct);
             await MarkProcessedAsync(db, batch, ct);
             await tx.CommitAsync(ct);
+            // Only now: an identity of a batch that rolled back must be created again when its event is redone.
+            identities.AddCommitted(newIdentities);
         }
         catch (DbUpdateConcurrencyException ex)
         {
