@@ -1,6 +1,6 @@
 namespace Qunzhu.LoadTest;
 
-/// Command line: --events 50000 --concurrency 64 --groups 200 --members 20000 --rate 1000 --seconds 30 --warmup 5000 [--known-people]
+/// Command line: --events 50000 --concurrency 64 --groups 200 --members 20000 --rate 1000 --seconds 30 --warmup 5000 [--known-people] [--engine-only --rounds 7] [--batch-size N]
 /// <param name="Members">Distinct people posting in phase A. With as many members as events every event is a
 /// first-time member (the worst case: each needs a new member row); fewer make people post again, as in real groups.</param>
 /// <param name="Warmup">Events posted and processed before anything is measured (by people who do not post later), so the
@@ -9,7 +9,10 @@ namespace Qunzhu.LoadTest;
 /// <param name="KnownPeople">Phase B's people joined their group beforehand (<c>--known-people</c>): each event is a
 /// member's first check-in of the day, the morning rush of a real community. Without it each is also a first-time
 /// member (the worst case).</param>
-public sealed record LoadOptions(int Events, int Concurrency, int Groups, int Members, int Rate, int Seconds, int Warmup, bool KnownPeople)
+/// <param name="BatchSize">Engine:BatchSize, when given (<c>--batch-size 32</c>: the small batches a steady 1,000
+/// events/s makes, where each batch's fixed cost counts).</param>
+/// <param name="Rounds">With <c>--engine-only</c>: how many times the mix is stored and then processed by the engine alone.</param>
+public sealed record LoadOptions(int Events, int Concurrency, int Groups, int Members, int Rate, int Seconds, int Warmup, bool KnownPeople, int Rounds, int? BatchSize)
 {
     public static LoadOptions Parse(string[] args)
     {
@@ -19,6 +22,7 @@ public sealed record LoadOptions(int Events, int Concurrency, int Groups, int Me
             return i >= 0 && i + 1 < args.Length ? int.Parse(args[i + 1], System.Globalization.CultureInfo.InvariantCulture) : fallback;
         }
         return new LoadOptions(Get("events", 50_000), Get("concurrency", 64), Get("groups", 200), Get("members", 20_000), Get("rate", 1_000), Get("seconds", 30), Get("warmup", 5_000),
-            args.Contains("--known-people"));
+            args.Contains("--known-people"), Get("rounds", 7),
+            args.Contains("--batch-size") ? Get("batch-size", 0) : null);
     }
 }

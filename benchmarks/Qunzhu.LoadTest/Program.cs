@@ -13,7 +13,14 @@ using Qunzhu.Testing;
 // The real server on a fresh SQLite file, listening on 127.0.0.1; every loop below is bounded in count and time.
 var options = LoadOptions.Parse(args);
 var port = FreePort();
-await using var server = new QunzhuServer(settings: new Dictionary<string, string?> { ["Logging:LogLevel:Default"] = "Error" });
+// --engine-only: nothing processes in the background; the engine is driven below, alone, batch after batch.
+var engineOnly = args.Contains("--engine-only");
+await using var server = new QunzhuServer(settings: new Dictionary<string, string?>
+{
+    ["Logging:LogLevel:Default"] = "Error",
+    ["Engine:ProcessEvents"] = engineOnly ? "false" : "true",
+    ["Engine:BatchSize"] = options.BatchSize?.ToString(System.Globalization.CultureInfo.InvariantCulture),
+});
 server.UseKestrel(port);
 server.StartServer();
 var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 512 }) { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
@@ -29,6 +36,12 @@ for (var i = 0; i < options.Groups; i++)
 }
 (await http.PostAsJsonAsync("/api/v1/auto-replies", new { keywords = new[] { "课表" }, reply = "{member} 课表见群公告", cooldownSeconds = 0 })).EnsureSuccessStatusCode();
 Console.WriteLine($"server on 127.0.0.1:{port}, {options.Groups} groups, {options.Members} members, machine: {Environment.ProcessorCount} cores, load generator in the same process");
+
+if (engineOnly)
+{
+    await EngineOnlyAsync();
+    return;
+}
 
 // Warm-up: the same mix by other people, processed and delivered before the clock starts.
 if (options.Warmup > 0)
@@ -146,6 +159,42 @@ string Stage(Func<(double Stored, double Processed, double Delivered), double> o
 {
     var sorted = stages.Select(of).Order().ToList();
     return $"{Percentiles.Of(sorted, 50):F1} / {Percentiles.Of(sorted, 99):F1}";
+}
+
+// The engine alone: each round stores the mix (not measured), then processes it with the engine's own batches on this
+// thread, with nothing else running: no HTTP, no delivery, so far less noisy than the whole server. Rounds 1 and 2 warm
+// the JIT up with people seen nowhere else; round 3 meets its people for the first time (each needs a member, an
+// identity and a membership); rounds 4 and later are those people again (their check-ins answered "already checked in").
+async Task EngineOnlyAsync()
+{
+    var engine = server.Services.GetRequiredService<Qunzhu.Engine.Processing.EventEngine>();
+    var partitions = Enumerable.Range(0, server.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<Qunzhu.Engine.EngineOptions>>().Value.Partitions).ToList();
+    var rounds = Math.Max(4, options.Rounds);
+    List<double> perEvent = [];
+    List<double> cpuPerEvent = [];
+    for (var round = 1; round <= rounds; round++)
+    {
+        var (postErrors, _) = await PostMixAsync(options.Events, round switch { 1 => "w1-", 2 => "w2-", _ => "m" });
+        var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
+        var wall = Stopwatch.StartNew();
+        int done, batches = 0, events = 0;
+        while ((done = await engine.ProcessNextBatchAsync(partitions, CancellationToken.None)) > 0 && wall.Elapsed < TimeSpan.FromMinutes(5))
+        {
+            batches++;
+            events += done;
+        }
+        var cpuUsed = Process.GetCurrentProcess().TotalProcessorTime - cpuBefore;
+        var what = round switch { < 3 => "warm-up", 3 => "first sight of everyone", _ => "known people" };
+        Console.WriteLine($"round {round} ({what}): {events} events ({postErrors} post errors) in {batches} batches, {wall.Elapsed.TotalMilliseconds:F0} ms = " +
+                          $"{wall.Elapsed.TotalMicroseconds / events:F0} µs per event, CPU {cpuUsed.TotalMicroseconds / events:F0} µs per event");
+        if (round < 4) continue;
+        perEvent.Add(wall.Elapsed.TotalMicroseconds / events);
+        cpuPerEvent.Add(cpuUsed.TotalMicroseconds / events);
+    }
+    perEvent.Sort();
+    cpuPerEvent.Sort();
+    Console.WriteLine($"engine alone, known people (rounds 4–{rounds}): median {Percentiles.Of(perEvent, 50):F0} µs per event (wall), " +
+                      $"{Percentiles.Of(cpuPerEvent, 50):F0} µs CPU = {1_000_000 / Percentiles.Of(perEvent, 50):F0} events/s on one loop");
 }
 
 // Posts the chat mix with the configured concurrency; people are "{prefix}0", "{prefix}1" …
