@@ -13,6 +13,8 @@ public sealed class IdentityCache
     public const int Capacity = 200_000;
 
     private readonly ConcurrentDictionary<(Guid AccountId, string UserId), MemberIdentity> _identities = new();
+    // ConcurrentDictionary.Count takes every lock of the dictionary: the size is counted here instead.
+    private int _count;
 
     public bool TryGet(Guid accountId, string userId, out MemberIdentity identity) =>
         _identities.TryGetValue((accountId, userId), out identity!);
@@ -22,8 +24,12 @@ public sealed class IdentityCache
     {
         foreach (var identity in identities)
         {
-            if (_identities.Count >= Capacity) _identities.Clear();
-            _identities[(identity.AccountId, identity.ExternalUserId)] = identity;
+            if (Volatile.Read(ref _count) >= Capacity)
+            {
+                _identities.Clear();
+                Volatile.Write(ref _count, 0);
+            }
+            if (_identities.TryAdd((identity.AccountId, identity.ExternalUserId), identity)) Interlocked.Increment(ref _count);
         }
     }
 }

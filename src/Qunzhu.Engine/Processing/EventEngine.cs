@@ -134,13 +134,14 @@ public sealed partial class EventEngine(
             // saved row by row (SaveChanges cost about three times as much a row, all of it under the write lock).
             // New people and memberships too. People go in first, as the rows SaveChanges and the appends write refer to
             // them; memberships after SaveChanges (it may add the group they refer to), and nothing refers to a membership.
-            var members = Detach<Member>(db);
-            var newIdentities = Detach<MemberIdentity>(db);
-            var memberships = Detach<Membership>(db);
-            var messages = Detach<MessageRecord>(db);
-            var actions = Detach<OutboundAction>(db);
-            var checkIns = Detach<Core.CheckIns.CheckIn>(db);
-            var points = Detach<Core.Points.PointsEntry>(db);
+            var added = DetachAdded(db, AppendedTypes);
+            var members = added.Of<Member>();
+            var newIdentities = added.Of<MemberIdentity>();
+            var memberships = added.Of<Membership>();
+            var messages = added.Of<MessageRecord>();
+            var actions = added.Of<OutboundAction>();
+            var checkIns = added.Of<Core.CheckIns.CheckIn>();
+            var points = added.Of<Core.Points.PointsEntry>();
             await using var tx = await db.Database.BeginTransactionAsync(ct);
             await db.InsertAsync(members, ct);
             await db.InsertAsync(newIdentities, ct);
@@ -208,12 +209,24 @@ public sealed partial class EventEngine(
         return batch;
     }
 
-    /// <summary>Takes the added rows of an append-only type out of the change tracker, in the order they were added.</summary>
-    private static List<T> Detach<T>(AppDbContext db) where T : class
+    private static readonly HashSet<Type> AppendedTypes =
+    [
+        typeof(Member), typeof(MemberIdentity), typeof(Membership), typeof(MessageRecord), typeof(OutboundAction),
+        typeof(Core.CheckIns.CheckIn), typeof(Core.Points.PointsEntry),
+    ];
+
+    /// <summary>Takes the added rows of the appended types out of the change tracker, in the order they were added:
+    /// one walk over the tracked entities for all the types.</summary>
+    private static AddedRows DetachAdded(AppDbContext db, HashSet<Type> types)
     {
-        var added = db.ChangeTracker.Entries<T>().Where(e => e.State == EntityState.Added).ToList();
+        var added = db.ChangeTracker.Entries().Where(e => e.State == EntityState.Added && types.Contains(e.Metadata.ClrType)).ToList();
         foreach (var entry in added) entry.State = EntityState.Detached;
-        return [.. added.Select(e => e.Entity)];
+        return new AddedRows(added.GroupBy(e => e.Metadata.ClrType).ToDictionary(g => g.Key, g => g.Select(e => e.Entity).ToList()));
+    }
+
+    private sealed class AddedRows(Dictionary<Type, List<object>> byType)
+    {
+        public List<T> Of<T>() where T : class => byType.TryGetValue(typeof(T), out var rows) ? rows.ConvertAll(r => (T)r) : [];
     }
 
     private IReadOnlyList<ChatEvent> Normalize(InboxEvent stored) =>
