@@ -23,12 +23,12 @@ internal sealed class EngineSession(AppDbContext db, IAppDbContextFactory dbs, C
                      .Where(c => accounts.Contains(c.AccountId) && chats.Contains(c.ExternalId)).ToListAsync(ct))
             _communities[(c.AccountId, c.ExternalId)] = c;
 
-        var users = batch.Select(b => UserOf(b.Event)?.Id).OfType<string>().Distinct().ToList();
-        if (users.Count == 0) return;
-        await LoadIdentitiesAsync(accounts, users, ct);
+        var people = batch.Where(b => UserOf(b.Event) is not null).Select(b => (b.Stored.AccountId, UserOf(b.Event)!.Id)).Distinct().ToList();
+        if (people.Count == 0) return;
+        await LoadIdentitiesAsync(people, ct);
         // The people this batch stored are known as written; only if another writer raced us to one are they read back.
         var created = await CreateNewMembersAsync(batch, ct);
-        if (created is null) await LoadIdentitiesAsync(accounts, users, ct);
+        if (created is null) await LoadIdentitiesAsync(people, ct);
         foreach (var (member, identity) in created ?? [])
         {
             _identities[(identity.AccountId, identity.ExternalUserId)] = identity;
@@ -51,30 +51,28 @@ internal sealed class EngineSession(AppDbContext db, IAppDbContextFactory dbs, C
         }
     }
 
-    private async Task LoadIdentitiesAsync(List<Guid> accounts, List<string> users, CancellationToken ct)
+    private async Task LoadIdentitiesAsync(List<(Guid AccountId, string UserId)> people, CancellationToken ct)
     {
         // Identities are never changed once stored: the ones met before come from the cache, and are not tracked.
-        List<string> unknown = [];
-        foreach (var user in users)
+        List<(Guid AccountId, string UserId)> unknown = [];
+        foreach (var (account, user) in people)
         {
-            var known = false;
-            foreach (var account in accounts)
-            {
-                if (!identityCache.TryGet(account, user, out var identity)) continue;
-                _identities[(account, user)] = identity;
-                known = true;
-            }
-            if (!known) unknown.Add(user);
+            if (identityCache.TryGet(account, user, out var identity)) _identities[(account, user)] = identity;
+            else unknown.Add((account, user));
         }
         if (unknown.Count == 0) return;
+        var accounts = unknown.Select(p => p.AccountId).Distinct().ToList();
+        var users = unknown.Select(p => p.UserId).Distinct().ToList();
         var loaded = await db.MemberIdentities.AsNoTracking()
-            .Where(i => accounts.Contains(i.AccountId) && unknown.Contains(i.ExternalUserId)).ToListAsync(ct);
+            .Where(i => accounts.Contains(i.AccountId) && users.Contains(i.ExternalUserId)).ToListAsync(ct);
         identityCache.AddCommitted(loaded);
         foreach (var i in loaded) _identities[(i.AccountId, i.ExternalUserId)] = i;
     }
 
     /// <summary>The people this batch sees for the first time. On SQLite they are added to the batch's own write: this
     /// process is the only writer and runs one batch at a time, so no other batch can store the same person meanwhile.
+    /// (If something else does, such as the WeCom group sync, the batch fails once on the unique index and is redone
+    /// event by event, each reading that person back.)
     /// On PostgreSQL each is stored by a short write of its own before the batch's transaction. Batches of other
     /// partitions (on this node or another) may meet the same new person at the same moment; inserting the identity
     /// inside the batch made one of them fail on the unique index or deadlock, and redo its whole batch with the event
