@@ -142,22 +142,7 @@ public sealed class PipelineTests
         var group = await sandbox.CreateGroupAsync();
         await sandbox.SendAsync(group, "message", "u1", "大家好", memberName: "小王");
         await using var db = server.CreateDbContext();
-        var member = await Eventually.UntilAsync(() => db.Members.AsNoTracking().FirstOrDefaultAsync(m => m.DisplayName == "小王"), m => m is not null);
-        var config = server.Services.GetRequiredService<Qunzhu.Engine.Caching.ConfigCache>();
-        var zone = (await config.GetAsync(member!.WorkspaceId, default)).Zone;
-        var now = server.Services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime;
-        var today = Qunzhu.Core.CheckIns.CheckInCalculator.LocalDay(now, zone);
-        // A ledger row already holds the key today's check-in would write: that event can never commit.
-        db.PointsLedger.Add(new Qunzhu.Core.Points.PointsEntry
-        {
-            WorkspaceId = member.WorkspaceId,
-            MemberId = member.Id,
-            Key = $"checkin:{group:N}:{member.Id:N}:{today:yyyy-MM-dd}",
-            Amount = 1,
-            Reason = "test",
-            At = now,
-        });
-        await db.SaveChangesAsync();
+        await BlockTodaysCheckInAsync(server, group, "小王");
 
         await sandbox.SendAsync(group, "message", "u1", "签到", eventId: "doomed");
         await sandbox.SendAsync(group, "message", "u2", "签到", memberName: "小李");
@@ -184,23 +169,7 @@ public sealed class PipelineTests
         var sandbox = new SandboxClient(first.CreateApiClient());
         var group = await sandbox.CreateGroupAsync();
         await sandbox.SendAsync(group, "message", "u1", "大家好", memberName: "小王");
-        await using (var db = first.CreateDbContext())
-        {
-            var member = await Eventually.UntilAsync(() => db.Members.AsNoTracking().FirstOrDefaultAsync(m => m.DisplayName == "小王"), m => m is not null);
-            var zone = (await first.Services.GetRequiredService<Qunzhu.Engine.Caching.ConfigCache>().GetAsync(member!.WorkspaceId, default)).Zone;
-            var now = first.Services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime;
-            var today = Qunzhu.Core.CheckIns.CheckInCalculator.LocalDay(now, zone);
-            db.PointsLedger.Add(new Qunzhu.Core.Points.PointsEntry
-            {
-                WorkspaceId = member.WorkspaceId,
-                MemberId = member.Id,
-                Key = $"checkin:{group:N}:{member.Id:N}:{today:yyyy-MM-dd}",
-                Amount = 1,
-                Reason = "test",
-                At = now,
-            });
-            await db.SaveChangesAsync();
-        }
+        await BlockTodaysCheckInAsync(first, group, "小王");
         await first.DisposeAsync();
 
         // Stored while nothing processes, so the doomed check-in and a newcomer's first message land in one batch.
@@ -223,5 +192,25 @@ public sealed class PipelineTests
         (await check.Memberships.CountAsync(m => m.CommunityId == group)).ShouldBe(2);
         (await Eventually.UntilAsync(() => check.Inbox.AsNoTracking().SingleAsync(e => e.PlatformEventId.EndsWith("/doomed")),
             e => e.Status == InboxStatus.Failed, TimeSpan.FromSeconds(15))).Attempts.ShouldBe(3);
+    }
+
+    /// <summary>Makes the member's check-in today impossible to commit: a ledger row already holds the key it would write.</summary>
+    private static async Task BlockTodaysCheckInAsync(QunzhuServer server, Guid group, string memberName)
+    {
+        await using var db = server.CreateDbContext();
+        var member = await Eventually.UntilAsync(() => db.Members.AsNoTracking().FirstOrDefaultAsync(m => m.DisplayName == memberName), m => m is not null);
+        var zone = (await server.Services.GetRequiredService<Qunzhu.Engine.Caching.ConfigCache>().GetAsync(member!.WorkspaceId, default)).Zone;
+        var now = server.Services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime;
+        var today = Qunzhu.Core.CheckIns.CheckInCalculator.LocalDay(now, zone);
+        db.PointsLedger.Add(new Qunzhu.Core.Points.PointsEntry
+        {
+            WorkspaceId = member.WorkspaceId,
+            MemberId = member.Id,
+            Key = $"checkin:{group:N}:{member.Id:N}:{today:yyyy-MM-dd}",
+            Amount = 1,
+            Reason = "test",
+            At = now,
+        });
+        await db.SaveChangesAsync();
     }
 }
