@@ -119,6 +119,51 @@ public sealed class PipelineTests
     }
 
     [Fact]
+    public async Task Violations_InOneBatch_LadderCountsEarlierBatchesAndTheBatchItselfWithinTheWindow()
+    {
+        // Processed first: 广告哥 was warned once today; 老张's only violation is 25 hours old (outside the 24-hour window).
+        await using var first = new QunzhuServer();
+        var sandbox = new SandboxClient(first.CreateApiClient());
+        var group = await sandbox.CreateGroupAsync();
+        await sandbox.SendAsync(group, "message", "spammer", "福利看这里 http://spam.example.com", memberName: "广告哥");
+        await sandbox.SendAsync(group, "message", "old", "大家好", memberName: "老张");
+        (await sandbox.BotMessagesAsync(group, 1))[0].ShouldBe("⚠️ 广告哥 发布外部链接，警告 1/3");
+        await using (var db = first.CreateDbContext())
+        {
+            var old = await db.Members.SingleAsync(m => m.DisplayName == "老张");
+            db.Violations.Add(new Qunzhu.Core.Moderation.Violation
+            {
+                WorkspaceId = old.WorkspaceId,
+                CommunityId = group,
+                MemberId = old.Id,
+                Kind = Qunzhu.Core.Moderation.ViolationKind.ExternalLink,
+                Strike = 2,
+                Action = Qunzhu.Core.Moderation.LadderActionTaken.Muted,
+                At = first.Services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime.AddHours(-25),
+            });
+            await db.SaveChangesAsync();
+        }
+        await first.DisposeAsync();
+
+        // Stored while nothing processes, so all of them land in one batch.
+        await using (var ingestOnly = new QunzhuServer(first.DatabasePath, new Dictionary<string, string?> { ["Engine:ProcessEvents"] = "false" }))
+        {
+            var ingest = new SandboxClient(ingestOnly.CreateApiClient());
+            await ingest.SendAsync(group, "message", "spammer", "加V信 abc12345 领福利");
+            await ingest.SendAsync(group, "message", "old", "看这里 http://spam.example.com");
+            await ingest.SendAsync(group, "message", "spammer", "电话 138 1234 5678");
+            await ingest.SendAsync(group, "message", "new", "看这里 http://spam.example.com", memberName: "新人");
+        }
+
+        await using var second = new QunzhuServer(first.DatabasePath);
+        var lines = await new SandboxClient(second.CreateApiClient()).BotMessagesAsync(group, 5);
+        lines[1].ShouldContain("禁言 60 分钟（2/3）");
+        lines[2].ShouldBe("⚠️ 老张 发布外部链接，警告 1/3");
+        lines[3].ShouldContain("已移出群聊（3/3）");
+        lines[4].ShouldBe("⚠️ 新人 发布外部链接，警告 1/3");
+    }
+
+    [Fact]
     public async Task State_SurvivesRestart_StreakAndBlacklistKept()
     {
         await using var first = new QunzhuServer();

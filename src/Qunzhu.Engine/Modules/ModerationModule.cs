@@ -60,9 +60,7 @@ public sealed class ModerationModule(ModerationListsCache lists, FloodTracker fl
 
         var memberId = context.Member.Id;
         var since = posted.At.AddHours(-settings.WindowHours);
-        var previous = await context.Db.Violations.AsNoTracking()
-            .Where(v => v.WorkspaceId == workspaceId && v.MemberId == memberId && v.At > since && v.Kind != ViolationKind.Blacklisted)
-            .Select(v => v.At).ToListAsync(ct);
+        var previous = await StoredViolationsAsync(context, workspaceId, memberId, since, ct);
         previous.AddRange(context.Local<Violation>().Where(v => v.MemberId == memberId).Select(v => v.At));
         var decision = ViolationLadder.Next(previous, posted.At, settings);
         var taken = decision.Step.Action switch
@@ -93,6 +91,42 @@ public sealed class ModerationModule(ModerationListsCache lists, FloodTracker fl
         if (decision.Step.Action == LadderAction.Remove) await AddToBlacklistAsync(context, reason, ct);
         Punish(context, decision, reason);
         context.Stop();
+    }
+
+    /// <summary>When the member's earlier violations counted (stored before this batch; the batch's own are in Local). On a
+    /// batch's first violation, those of every member posting in the batch are read in one query, so a wave of spam or
+    /// flooding costs one query a batch rather than one a message.</summary>
+    private static async Task<List<DateTime>> StoredViolationsAsync(EventContext context, Guid workspaceId, Guid memberId, DateTime since,
+        CancellationToken ct)
+    {
+        var state = context.Batch?.State<BatchViolations>();
+        if (state is not null && state.ByMember is null)
+        {
+            var posts = context.Batch!.Items.Where(i => i.Event is MessagePosted && i.Settings.Moderation.Enabled).ToList();
+            var members = posts.Select(i => i.MemberId).Distinct().ToList();
+            var workspaces = posts.Select(i => i.Community.WorkspaceId).Distinct().ToList();
+            // The earliest moment any of the batch's ladders looks back to; each violation then keeps its own window.
+            var earliest = posts.Count == 0 ? DateTime.MaxValue : posts.Min(i => i.Event.At.AddHours(-i.Settings.Moderation.WindowHours));
+            var stored = await context.Db.Violations.AsNoTracking()
+                .Where(v => workspaces.Contains(v.WorkspaceId) && members.Contains(v.MemberId) && v.At > earliest && v.Kind != ViolationKind.Blacklisted)
+                .Select(v => new { v.WorkspaceId, v.MemberId, v.At }).ToListAsync(ct);
+            state.ByMember = stored.GroupBy(v => (v.WorkspaceId, v.MemberId)).ToDictionary(g => g.Key, g => (IReadOnlyList<DateTime>)[.. g.Select(v => v.At)]);
+            state.Since = earliest;
+            state.Members = [.. members];
+        }
+        if (state?.ByMember is { } byMember && state.Members.Contains(memberId) && since >= state.Since)
+            return [.. (byMember.GetValueOrDefault((workspaceId, memberId)) ?? []).Where(at => at > since)];
+        // Not among the batch's posts as prepared (or no batch): read alone.
+        return await context.Db.Violations.AsNoTracking()
+            .Where(v => v.WorkspaceId == workspaceId && v.MemberId == memberId && v.At > since && v.Kind != ViolationKind.Blacklisted)
+            .Select(v => v.At).ToListAsync(ct);
+    }
+
+    private sealed class BatchViolations
+    {
+        public Dictionary<(Guid Workspace, Guid Member), IReadOnlyList<DateTime>>? ByMember { get; set; }
+        public DateTime Since { get; set; }
+        public HashSet<Guid> Members { get; set; } = [];
     }
 
     private static void Punish(EventContext context, LadderDecision decision, string reason)
