@@ -5,7 +5,8 @@ namespace Qunzhu.LoadTest;
 /// first-time member (the worst case: each needs a new member row); fewer make people post again, as in real groups.</param>
 /// <param name="Warmup">Events posted and processed before anything is measured (by people who do not post later), so the
 /// numbers are the server's steady state and not its start: tiered JIT recompiles thousands of methods in the first
-/// tens of seconds, and EF builds its query and accessor caches.</param>
+/// tens of seconds, and EF builds its query and accessor caches. Repeated (up to 6 rounds, each followed by idle time
+/// for the JIT) until a round compiles fewer than 300 methods.</param>
 /// <param name="KnownPeople">Phase B's people joined their group beforehand (<c>--known-people</c>): each event is a
 /// member's first check-in of the day, the morning rush of a real community. Without it each is also a first-time
 /// member (the worst case).</param>

@@ -93,9 +93,9 @@ public sealed class ModerationModule(ModerationListsCache lists, FloodTracker fl
         context.Stop();
     }
 
-    /// <summary>When the member's earlier violations counted (stored before this batch; the batch's own are in Local). On a
-    /// batch's first violation, those of every member posting in the batch are read in one query, so a wave of spam or
-    /// flooding costs one query a batch rather than one a message.</summary>
+    /// <summary>When the member's stored violations inside the window happened (the batch's own are in Local, and are not
+    /// stored yet). On a batch's first violation, those of every member posting in the batch are read in one query, so a
+    /// wave of spam or flooding costs one query a batch rather than one a message.</summary>
     private static async Task<List<DateTime>> StoredViolationsAsync(EventContext context, Guid workspaceId, Guid memberId, DateTime since,
         CancellationToken ct)
     {
