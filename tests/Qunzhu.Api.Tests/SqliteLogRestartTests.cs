@@ -5,8 +5,8 @@ using Qunzhu.Server.Storage;
 namespace Qunzhu.Api.Tests;
 
 /// Under steady writes and reads a PASSIVE checkpoint never copies the log to its end, so SQLite never starts the log
-/// again and it grows until a TRUNCATE (at 256 MiB) empties it, holding every writer meanwhile. The checkpointer copies
-/// the log to its end holding the write gate once it passes a threshold (128 MiB in the server; 16 MiB here, to keep
+/// again and it grows until a TRUNCATE (at 512 MiB) empties it, holding every writer meanwhile. The checkpointer copies
+/// the log to its end holding the write gate once it passes a threshold (256 MiB in the server; 16 MiB here, to keep
 /// the test short), so the log file stays near that size.
 public sealed class SqliteLogRestartTests : IAsyncDisposable
 {
