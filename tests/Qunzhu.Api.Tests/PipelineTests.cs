@@ -102,12 +102,11 @@ public sealed class PipelineTests
         await first.DisposeAsync();
 
         // Stored while nothing processes, so the known member's and a new member's check-ins land in one batch.
-        await using (var ingestOnly = new QunzhuServer(first.DatabasePath, new Dictionary<string, string?> { ["Engine:ProcessEvents"] = "false" }))
+        await StoreWithoutProcessingAsync(first.DatabasePath, async ingest =>
         {
-            var ingest = new SandboxClient(ingestOnly.CreateApiClient());
             await ingest.SendAsync(group, "message", "u1", "签到");
             await ingest.SendAsync(group, "message", "u3", "签到", memberName: "小张");
-        }
+        });
 
         await using var second = new QunzhuServer(first.DatabasePath);
         var lines = await new SandboxClient(second.CreateApiClient()).BotMessagesAsync(group, 3);
@@ -146,14 +145,13 @@ public sealed class PipelineTests
         await first.DisposeAsync();
 
         // Stored while nothing processes, so all of them land in one batch.
-        await using (var ingestOnly = new QunzhuServer(first.DatabasePath, new Dictionary<string, string?> { ["Engine:ProcessEvents"] = "false" }))
+        await StoreWithoutProcessingAsync(first.DatabasePath, async ingest =>
         {
-            var ingest = new SandboxClient(ingestOnly.CreateApiClient());
             await ingest.SendAsync(group, "message", "spammer", "加V信 abc12345 领福利");
             await ingest.SendAsync(group, "message", "old", "看这里 http://spam.example.com");
             await ingest.SendAsync(group, "message", "spammer", "电话 138 1234 5678");
             await ingest.SendAsync(group, "message", "new", "看这里 http://spam.example.com", memberName: "新人");
-        }
+        });
 
         await using var second = new QunzhuServer(first.DatabasePath);
         var lines = await new SandboxClient(second.CreateApiClient()).BotMessagesAsync(group, 5);
@@ -218,12 +216,11 @@ public sealed class PipelineTests
         await first.DisposeAsync();
 
         // Stored while nothing processes, so the doomed check-in and a newcomer's first message land in one batch.
-        await using (var ingestOnly = new QunzhuServer(first.DatabasePath, new Dictionary<string, string?> { ["Engine:ProcessEvents"] = "false" }))
+        await StoreWithoutProcessingAsync(first.DatabasePath, async ingest =>
         {
-            var ingest = new SandboxClient(ingestOnly.CreateApiClient());
             await ingest.SendAsync(group, "message", "u1", "签到", eventId: "doomed");
             await ingest.SendAsync(group, "message", "u2", "签到", memberName: "小李");
-        }
+        });
 
         // The batch rolls back, newcomer and all; redone one event at a time, the newcomer's commits and the doomed one fails.
         await using var second = new QunzhuServer(first.DatabasePath);
@@ -237,6 +234,14 @@ public sealed class PipelineTests
         (await check.Memberships.CountAsync(m => m.CommunityId == group)).ShouldBe(2);
         (await Eventually.UntilAsync(() => check.Inbox.AsNoTracking().SingleAsync(e => e.PlatformEventId.EndsWith("/doomed")),
             e => e.Status == InboxStatus.Failed, TimeSpan.FromSeconds(15))).Attempts.ShouldBe(3);
+    }
+
+    /// <summary>Stores events on the database file through a server that processes nothing, so that the next server to
+    /// open the file meets them all in one batch.</summary>
+    private static async Task StoreWithoutProcessingAsync(string databasePath, Func<SandboxClient, Task> send)
+    {
+        await using var ingestOnly = new QunzhuServer(databasePath, new Dictionary<string, string?> { ["Engine:ProcessEvents"] = "false" });
+        await send(new SandboxClient(ingestOnly.CreateApiClient()));
     }
 
     /// <summary>Makes the member's check-in today impossible to commit: a ledger row already holds the key it would write.</summary>
