@@ -35,7 +35,7 @@ public static class AppendRows
             if (parameters is null)
             {
                 // The mapping makes the parameter (provider type, conversion) once; later rows only change the value.
-                parameters = [.. plan.Columns.Select(c => c.Mapping.CreateParameter(command, plan.BindAs(c), c.Property.GetGetter().GetClrValue(row), c.Property.IsNullable))];
+                parameters = [.. plan.Columns.Select(c => c.Mapping.CreateParameter(command, c.BindName, c.Property.GetGetter().GetClrValue(row), c.Property.IsNullable))];
                 command.Parameters.AddRange(parameters);
                 await command.PrepareAsync(ct);
             }
@@ -47,7 +47,11 @@ public static class AppendRows
         }
     }
 
-    private sealed record Column(IProperty Property, RelationalTypeMapping Mapping, string ParameterName)
+    /// <param name="Placeholder">How the SQL names the parameter ("@p0").</param>
+    /// <param name="BindName">The parameter's name when bound. On SQLite the placeholder itself: Microsoft.Data.Sqlite looks a
+    /// parameter up by name on every execution, and a bare name ("p0") costs up to three more native lookups (":p0", "@p0",
+    /// "$p0"), each converting the name to UTF-8: about a fifth of an append's time in perf. Npgsql takes the bare name.</param>
+    private sealed record Column(IProperty Property, RelationalTypeMapping Mapping, string Placeholder, string BindName)
     {
         public object ProviderValue(object row)
         {
@@ -57,26 +61,26 @@ public static class AppendRows
         }
     }
 
-    /// <param name="NamedAsPlaceholder">Parameters are named as they appear in the SQL ("@p0"). Microsoft.Data.Sqlite looks a
-    /// parameter up by name on every execution, and a bare name ("p0") costs up to three more native lookups (":p0", "@p0",
-    /// "$p0"), each converting the name to UTF-8: about a fifth of an append's time in perf. Npgsql takes bare names.</param>
-    private sealed record Plan(string Sql, Column[] Columns, bool NamedAsPlaceholder, ISqlGenerationHelper Names)
+    private sealed record Plan(string Sql, Column[] Columns)
     {
-        public string BindAs(Column column) => NamedAsPlaceholder ? Names.GenerateParameterNamePlaceholder(column.ParameterName) : column.ParameterName;
-
         public static Plan For(AppDbContext db, Type clrType)
         {
             var entity = db.Model.FindEntityType(clrType) ?? throw new InvalidOperationException($"{clrType.Name} is not in the model.");
             var table = StoreObjectIdentifier.Table(entity.GetTableName()!, entity.GetSchema());
             var sql = db.GetService<ISqlGenerationHelper>();
+            var sqlite = db.IsSqlite();
             var columns = entity.GetProperties()
                 // An integer key the database numbers (the inbox Sequence, outbox Id) is left to it.
                 .Where(p => !(p.IsPrimaryKey() && p.ValueGenerated == ValueGenerated.OnAdd && (p.ClrType == typeof(long) || p.ClrType == typeof(int))))
-                .Select((p, i) => new Column(p, (RelationalTypeMapping)p.GetRelationalTypeMapping(), "p" + i))
+                .Select((p, i) =>
+                {
+                    var placeholder = sql.GenerateParameterNamePlaceholder("p" + i);
+                    return new Column(p, (RelationalTypeMapping)p.GetRelationalTypeMapping(), placeholder, sqlite ? placeholder : "p" + i);
+                })
                 .ToArray();
             var names = string.Join(", ", columns.Select(c => sql.DelimitIdentifier(c.Property.GetColumnName(table)!)));
-            var values = string.Join(", ", columns.Select(c => sql.GenerateParameterNamePlaceholder(c.ParameterName)));
-            return new Plan($"INSERT INTO {sql.DelimitIdentifier(table.Name, table.Schema)} ({names}) VALUES ({values})", columns, db.IsSqlite(), sql);
+            var values = string.Join(", ", columns.Select(c => c.Placeholder));
+            return new Plan($"INSERT INTO {sql.DelimitIdentifier(table.Name, table.Schema)} ({names}) VALUES ({values})", columns);
         }
     }
 }

@@ -102,20 +102,19 @@ public sealed class ModerationModule(ModerationListsCache lists, FloodTracker fl
         var state = context.Batch?.State<BatchViolations>();
         if (state is not null && state.ByMember is null)
         {
+            // Every post of the batch that moderation looks at, this one among them: its window starts no earlier than
+            // the earliest read here.
             var posts = context.Batch!.Items.Where(i => i.Event is MessagePosted && i.Settings.Moderation.Enabled).ToList();
             var members = posts.Select(i => i.MemberId).Distinct().ToList();
             var workspaces = posts.Select(i => i.Community.WorkspaceId).Distinct().ToList();
-            // The earliest moment any of the batch's ladders looks back to; each violation then keeps its own window.
-            var earliest = posts.Count == 0 ? DateTime.MaxValue : posts.Min(i => i.Event.At.AddHours(-i.Settings.Moderation.WindowHours));
+            var earliest = posts.Min(i => i.Event.At.AddHours(-i.Settings.Moderation.WindowHours));
             var stored = await context.Db.Violations.AsNoTracking()
                 .Where(v => workspaces.Contains(v.WorkspaceId) && members.Contains(v.MemberId) && v.At > earliest && v.Kind != ViolationKind.Blacklisted)
                 .Select(v => new { v.WorkspaceId, v.MemberId, v.At }).ToListAsync(ct);
-            state.ByMember = stored.GroupBy(v => (v.WorkspaceId, v.MemberId)).ToDictionary(g => g.Key, g => (IReadOnlyList<DateTime>)[.. g.Select(v => v.At)]);
-            state.Since = earliest;
-            state.Members = [.. members];
+            var byMember = stored.ToLookup(v => (v.WorkspaceId, v.MemberId), v => v.At);
+            state.ByMember = posts.Select(i => (i.Community.WorkspaceId, i.MemberId)).Distinct().ToDictionary(p => p, p => byMember[p].ToList());
         }
-        if (state?.ByMember is { } byMember && state.Members.Contains(memberId) && since >= state.Since)
-            return [.. (byMember.GetValueOrDefault((workspaceId, memberId)) ?? []).Where(at => at > since)];
+        if (state?.ByMember?.GetValueOrDefault((workspaceId, memberId)) is { } times) return [.. times.Where(at => at > since)];
         // Not among the batch's posts as prepared (or no batch): read alone.
         return await context.Db.Violations.AsNoTracking()
             .Where(v => v.WorkspaceId == workspaceId && v.MemberId == memberId && v.At > since && v.Kind != ViolationKind.Blacklisted)
@@ -124,9 +123,8 @@ public sealed class ModerationModule(ModerationListsCache lists, FloodTracker fl
 
     private sealed class BatchViolations
     {
-        public Dictionary<(Guid Workspace, Guid Member), IReadOnlyList<DateTime>>? ByMember { get; set; }
-        public DateTime Since { get; set; }
-        public HashSet<Guid> Members { get; set; } = [];
+        /// <summary>Every member posting in the batch, with the times of their stored violations (none: an empty list).</summary>
+        public Dictionary<(Guid Workspace, Guid Member), List<DateTime>>? ByMember { get; set; }
     }
 
     private static void Punish(EventContext context, LadderDecision decision, string reason)
