@@ -113,16 +113,15 @@ Console.WriteLine($"""
 if (options.KnownPeople)
 {
     var joined = Stopwatch.StartNew();
-    var joins = Enumerable.Range(0, options.Rate * options.Seconds).ToList();
-    await Parallel.ForEachAsync(joins, new ParallelOptions { MaxDegreeOfParallelism = options.Concurrency }, async (k, ct) =>
-        (await http.PostAsJsonAsync($"/api/v1/sandbox/groups/{groups[k % groups.Count]}/events",
-            new { eventId = $"join-p{k}", kind = "join", memberId = $"p{k}", memberName = $"成员p{k}" }, ct)).EnsureSuccessStatusCode());
+    var joins = options.Rate * options.Seconds;
+    var (joinErrors, _) = await PostAllAsync(joins, k => new { eventId = $"join-p{k}", kind = "join", memberId = $"p{k}", memberName = $"成员p{k}" });
+    if (joinErrors > 0) throw new InvalidOperationException($"{joinErrors} of phase B's joins were not accepted.");
     // The welcomes go out when each group's joining window closes (a scheduled job), then are delivered.
     await WaitUntilAsync(async db => await db.Inbox.CountAsync(e => e.Status == InboxStatus.Pending) == 0
                                      && await db.ScheduledJobs.CountAsync(j => j.Kind == Qunzhu.Engine.Modules.WelcomeModule.JobKind
                                                                                && j.Status == ScheduledJobStatus.Pending) == 0
                                      && await db.Outbox.CountAsync(o => o.Status == OutboxStatus.Pending) == 0);
-    Console.WriteLine($"phase B's {joins.Count} people joined their groups in {joined.Elapsed.TotalSeconds:F1} s, not measured");
+    Console.WriteLine($"phase B's {joins} people joined their groups in {joined.Elapsed.TotalSeconds:F1} s, not measured");
 }
 var sent = new System.Collections.Concurrent.ConcurrentDictionary<string, DateTime>();
 var perTick = Math.Max(1, options.Rate / 100);
@@ -220,7 +219,20 @@ async Task EngineOnlyAsync()
 }
 
 // Posts the chat mix with the configured concurrency; people are "{prefix}0", "{prefix}1" …
-async Task<(int Errors, Stopwatch Started)> PostMixAsync(int count, string prefix)
+async Task<(int Errors, Stopwatch Started)> PostMixAsync(int count, string prefix) => await PostAllAsync(count, i =>
+{
+    var member = $"{prefix}{i % options.Members}";
+    return ((i % 20) switch { < 14 => "message", < 18 => "checkin", 18 => "join", _ => "reply" }) switch
+    {
+        "join" => new { kind = "join", memberId = member, memberName = $"成员{i % options.Members}" },
+        "checkin" => new { kind = "message", memberId = member, text = "签到" },
+        "reply" => new { kind = "message", memberId = member, text = "请问课表在哪" },
+        _ => (object)new { kind = "message", memberId = member, text = $"今天的分享很有收获，谢谢大家 {i}" },
+    };
+});
+
+// Posts event i (0 … count-1) to group i % groups with the configured number of concurrent clients (bounded at 5 minutes).
+async Task<(int Errors, Stopwatch Started)> PostAllAsync(int count, Func<int, object> body)
 {
     var started = Stopwatch.StartNew();
     var next = -1;
@@ -231,17 +243,7 @@ async Task<(int Errors, Stopwatch Started)> PostMixAsync(int count, string prefi
         {
             var i = Interlocked.Increment(ref next);
             if (i >= count || started.Elapsed > TimeSpan.FromMinutes(5)) break;
-            var group = groups[i % groups.Count];
-            var member = $"{prefix}{i % options.Members}";
-            var kind = (i % 20) switch { < 14 => "message", < 18 => "checkin", 18 => "join", _ => "reply" };
-            object body = kind switch
-            {
-                "join" => new { kind = "join", memberId = member, memberName = $"成员{i % options.Members}" },
-                "checkin" => new { kind = "message", memberId = member, text = "签到" },
-                "reply" => new { kind = "message", memberId = member, text = "请问课表在哪" },
-                _ => new { kind = "message", memberId = member, text = $"今天的分享很有收获，谢谢大家 {i}" },
-            };
-            var response = await http.PostAsJsonAsync($"/api/v1/sandbox/groups/{group}/events", body);
+            var response = await http.PostAsJsonAsync($"/api/v1/sandbox/groups/{groups[i % groups.Count]}/events", body(i));
             if (response.StatusCode != HttpStatusCode.Accepted) Interlocked.Increment(ref errors);
         }
     }));
