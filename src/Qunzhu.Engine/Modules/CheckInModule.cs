@@ -20,32 +20,36 @@ public sealed class CheckInModule : IEngineModule
     {
         var wanted = batch.Items.Where(i => i.Event is MessagePosted posted && i.Settings.CheckIn.Enabled
                                             && CheckInCalculator.IsCheckIn(i.Settings.CheckIn, posted.Text))
-            .Select(i => new Wanted(i.Community.WorkspaceId, i.Community.Id, i.MemberId, i.LocalDay)).ToList();
+            .Select(i => new Wanted(i.Community.WorkspaceId, i.Community.Id, i.MemberId, i.LocalDay, i.NewMember)).ToList();
         if (wanted.Count > 0) await LoadAsync(batch.Db, batch.State<BatchState>(), wanted, cancellationToken);
     }
 
     /// <summary>The stored state of these check-ins as of the batch's start: last check-in per member and group,
-    /// balance per member, check-ins per group and day. Three queries however many check-ins.</summary>
+    /// balance per member, check-ins per group and day. Three queries however many check-ins (members the batch met
+    /// for the first time have neither check-ins nor points yet: they are not asked for).</summary>
     private static async Task LoadAsync(AppDbContext db, BatchState state, IReadOnlyList<Wanted> wanted, CancellationToken ct)
     {
-        var members = wanted.Select(w => w.Member).Distinct().ToList();
         var communities = wanted.Select(w => w.Community).Distinct().ToList();
-
-        var latest = await db.CheckIns.AsNoTracking()
+        foreach (var w in wanted)
+        {
+            state.Last[(w.Community, w.Member)] = null;
+            state.Balance[(w.Workspace, w.Member)] = 0;
+        }
+        var stored = wanted.Where(w => !w.NewMember).ToList();
+        var members = stored.Select(w => w.Member).Distinct().ToList();
+        var latest = members.Count == 0 ? [] : await db.CheckIns.AsNoTracking()
             .Where(c => members.Contains(c.MemberId) && communities.Contains(c.CommunityId))
             .GroupBy(c => new { c.CommunityId, c.MemberId })
             .Select(g => g.OrderByDescending(c => c.LocalDate).First())
             .ToListAsync(ct);
-        foreach (var w in wanted) state.Last[(w.Community, w.Member)] = null;
         foreach (var c in latest) state.Last[(c.CommunityId, c.MemberId)] = c;
 
-        foreach (var workspace in wanted.GroupBy(w => w.Workspace))
+        foreach (var workspace in stored.GroupBy(w => w.Workspace))
         {
             var ids = workspace.Select(w => w.Member).Distinct().ToList();
             var sums = await db.PointsLedger.AsNoTracking().Where(p => p.WorkspaceId == workspace.Key && ids.Contains(p.MemberId))
                 .GroupBy(p => p.MemberId).Select(g => new { Member = g.Key, Sum = g.Sum(p => p.Amount) })
                 .ToListAsync(ct);
-            foreach (var id in ids) state.Balance[(workspace.Key, id)] = 0;
             foreach (var sum in sums) state.Balance[(workspace.Key, sum.Member)] = sum.Sum;
         }
 
@@ -72,7 +76,7 @@ public sealed class CheckInModule : IEngineModule
         var workspaceId = context.Community.WorkspaceId;
         // What PrepareAsync read for the batch; a member the batch itself created was not there to read, so is read now.
         var state = context.Batch?.State<BatchState>() ?? new BatchState();
-        var wanted = new Wanted(workspaceId, communityId, memberId, today);
+        var wanted = new Wanted(workspaceId, communityId, memberId, today, NewMember: false);
         if (!state.Has(wanted)) await LoadAsync(db, state, [wanted], cancellationToken);
         var added = context.Local<CheckIn>().Where(c => c.CommunityId == communityId).ToList();
         var last = added.Where(c => c.MemberId == memberId).MaxBy(c => c.LocalDate) ?? state.Last[(communityId, memberId)];
@@ -112,7 +116,7 @@ public sealed class CheckInModule : IEngineModule
         context.Reply(context.Text(settings.SuccessText, "CheckIn_Success", Values(checkIn, balance + checkIn.Points)));
     }
 
-    private sealed record Wanted(Guid Workspace, Guid Community, Guid Member, DateOnly Day);
+    private sealed record Wanted(Guid Workspace, Guid Community, Guid Member, DateOnly Day, bool NewMember);
 
     private sealed class BatchState
     {

@@ -14,6 +14,7 @@ internal sealed class EngineSession(AppDbContext db, IAppDbContextFactory dbs, C
     private readonly Dictionary<(Guid, string), MemberIdentity> _identities = [];
     private readonly Dictionary<Guid, Member> _members = [];
     private readonly Dictionary<(Guid, Guid), Membership> _memberships = [];
+    private readonly HashSet<Guid> _created = [];
 
     public async Task PreloadAsync(IReadOnlyList<(InboxEvent Stored, ChatEvent? Event)> batch, CancellationToken ct)
     {
@@ -33,11 +34,17 @@ internal sealed class EngineSession(AppDbContext db, IAppDbContextFactory dbs, C
         {
             _identities[(identity.AccountId, identity.ExternalUserId)] = identity;
             _members[member.Id] = member;
+            _created.Add(member.Id);
         }
-        var memberIds = _identities.Values.Select(i => i.MemberId).Distinct().ToList();
+        // Only people stored before this batch have rows to read: nothing can refer to a member this batch created.
+        var memberIds = _identities.Values.Select(i => i.MemberId).Where(id => !_created.Contains(id)).Distinct().ToList();
+        if (memberIds.Count == 0) return;
         var stored = memberIds.Where(id => !_members.ContainsKey(id)).ToList();
-        foreach (var m in await db.Members.Where(m => stored.Contains(m.Id)).ToListAsync(ct))
-            _members[m.Id] = m;
+        if (stored.Count > 0)
+        {
+            foreach (var m in await db.Members.Where(m => stored.Contains(m.Id)).ToListAsync(ct))
+                _members[m.Id] = m;
+        }
         // By (workspace, member), then kept for the batch's groups: given the groups and the members, SQLite probes the
         // (group, member) index for every pair of the two lists, a million probes for a batch of a thousand people.
         var communityIds = _communities.Values.OfType<Community>().Select(c => c.Id).ToHashSet();
@@ -131,6 +138,12 @@ internal sealed class EngineSession(AppDbContext db, IAppDbContextFactory dbs, C
         }
     }
 
+    /// <summary>Whether this batch met the member for the first time (created them, in its own write or just before it):
+    /// no stored row can refer to them yet, so there are no memberships, check-ins or points of theirs to read. (On
+    /// PostgreSQL another node's batch could write one in the moment after the short write that stored them: the same as
+    /// had it come just after this batch's reads.)</summary>
+    public bool IsNew(Guid memberId) => _created.Contains(memberId);
+
     /// <summary>The member behind a platform user, if they are known (stored before this batch, or created by it).</summary>
     public Guid? MemberIdOf(Guid accountId, string userId) =>
         _identities.TryGetValue((accountId, userId), out var identity) ? identity.MemberId : null;
@@ -176,6 +189,7 @@ internal sealed class EngineSession(AppDbContext db, IAppDbContextFactory dbs, C
             db.Members.Add(created);
             db.MemberIdentities.Add(identity);
             _members[created.Id] = created;
+            _created.Add(created.Id);
             _identities[(community.AccountId, user.Id)] = identity;
         }
         var member = _members[identity.MemberId];

@@ -205,7 +205,7 @@ public sealed partial class EventEngine(
             if (session.MemberIdOf(stored.AccountId, user.Id) is not { } memberId) continue;
             var cfg = await config.GetAsync(community.WorkspaceId, ct);
             items.Add(new EngineBatch.Item(community, memberId, chatEvent, cfg.SettingsFor(community.TemplateId, community.Overrides),
-                Core.CheckIns.CheckInCalculator.LocalDay(chatEvent.At, cfg.Zone)));
+                Core.CheckIns.CheckInCalculator.LocalDay(chatEvent.At, cfg.Zone), session.IsNew(memberId)));
         }
         var batch = new EngineBatch(db, items, local);
         await modules.PrepareAsync(batch, ct);
