@@ -22,6 +22,7 @@ var settings = new Dictionary<string, string?>
 };
 // Only when given: an empty value would not bind to the option's number.
 if (options.BatchSize is { } batchSize) settings["Engine:BatchSize"] = batchSize.ToString(System.Globalization.CultureInfo.InvariantCulture);
+using var gate = new WriteGateMeter();
 await using var server = new QunzhuServer(settings: settings);
 server.UseKestrel(port);
 server.StartServer();
@@ -81,12 +82,14 @@ Console.WriteLine("phase A (throughput) starts");
 // Phase A: throughput. Real chat: 70% messages, 20% check-ins, 5% joins, 5% auto-reply triggers.
 var cpu0 = Process.GetCurrentProcess().TotalProcessorTime;
 var io0 = WrittenBytes();
+gate.Restart();
 var (errors, started) = await PostMixAsync(options.Events, "m");
 var accepted = started.Elapsed;
 await WaitUntilAsync(async db => await db.Inbox.CountAsync(e => e.Status == InboxStatus.Pending) == 0);
 var processed = started.Elapsed;
 await WaitUntilAsync(async db => await db.Outbox.CountAsync(o => o.Status == OutboxStatus.Pending) == 0);
 var delivered = started.Elapsed;
+var gateA = gate.Report();
 var cpu = Process.GetCurrentProcess().TotalProcessorTime - cpu0;
 var written = WrittenBytes() - io0;
 int replies;
@@ -106,6 +109,7 @@ Console.WriteLine($"""
       CPU (server + load generator) {cpu.TotalSeconds:F1} s = {cpu.TotalMicroseconds / options.Events:F0} µs per event
       written to files {written / 1_048_576.0:F0} MiB = {written / 1024.0 / options.Events:F1} KiB per event (SQLite WAL, checkpoints)
       memory: working set {Environment.WorkingSet / 1_048_576} MiB, GC heap {GC.GetTotalMemory(false) / 1_048_576} MiB
+      {gateA}
     """);
 
 // Phase B: latency at a fixed (open-loop) rate: each event is a first check-in, so each gets one reply. With
@@ -123,6 +127,7 @@ if (options.KnownPeople)
                                      && await db.Outbox.CountAsync(o => o.Status == OutboxStatus.Pending) == 0);
     Console.WriteLine($"phase B's {joins} people joined their groups in {joined.Elapsed.TotalSeconds:F1} s, not measured");
 }
+gate.Restart();
 var sent = new System.Collections.Concurrent.ConcurrentDictionary<string, DateTime>();
 var perTick = Math.Max(1, options.Rate / 100);
 using (var timer = new PeriodicTimer(TimeSpan.FromMilliseconds(10)))
@@ -143,6 +148,7 @@ using (var timer = new PeriodicTimer(TimeSpan.FromMilliseconds(10)))
 }
 await WaitUntilAsync(async db => await db.Outbox.CountAsync(o => o.Status == OutboxStatus.Pending) == 0
                                  && await db.Inbox.CountAsync(e => e.Status == InboxStatus.Pending) == 0);
+var gateB = gate.Report();
 List<(string Key, DateTime At)> lines;
 await using (var db = dbs.Create())
     lines = [.. (await db.SandboxLines.AsNoTracking().Where(l => l.IdempotencyKey.Contains("/lat-")).Select(l => new { l.IdempotencyKey, l.At }).ToListAsync())
@@ -170,6 +176,7 @@ Console.WriteLine($"""
       replies {latencies.Count} of {sent.Count}
       p50 {Percentiles.Of(latencies, 50),7:F1} ms   p90 {Percentiles.Of(latencies, 90),7:F1} ms   p99 {Percentiles.Of(latencies, 99),7:F1} ms   max {latencies.LastOrDefault(),7:F1} ms
       by stage (p50 / p99 ms): sent → stored {Stage(s => s.Stored)}, stored → processed {Stage(s => s.Processed)}, processed → reply visible {Stage(s => s.Delivered)}
+      {gateB} (until every reply was delivered)
     """);
 
 string Stage(Func<(double Stored, double Processed, double Delivered), double> of)

@@ -1,4 +1,6 @@
 using System.Data.Common;
+using System.Diagnostics;
+using System.Diagnostics.Metrics;
 using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
@@ -9,9 +11,19 @@ namespace Qunzhu.Server.Storage;
 /// loops and delivery all writing, throughput collapsed to a few hundred events a second. Here every
 /// write transaction (and every write command outside one) first takes an async FIFO gate, so writers
 /// queue without blocking threads and SQLite never answers "busy". One gate per process: SQLite is the
-/// single-node store (several nodes use PostgreSQL, which needs no gate).</summary>
+/// single-node store (several nodes use PostgreSQL, which needs no gate).
+/// Every write waits its turn here, so how long the gate is held and waited for is the first thing to look at when
+/// replies are slow: both are histograms of meter <see cref="MeterName"/> (<c>dotnet-counters monitor --counters
+/// Qunzhu.Storage</c>; the load test prints them).</summary>
 internal sealed class SqliteWriteGate : IDbTransactionInterceptor, IDbCommandInterceptor, IDbConnectionInterceptor, IDisposable
 {
+    public const string MeterName = "Qunzhu.Storage";
+    private static readonly Meter Meter = new(MeterName);
+    private static readonly Histogram<double> WaitTimes = Meter.CreateHistogram<double>("qunzhu.sqlite.write_gate.wait", "ms",
+        "How long a writer waited for the SQLite write gate.");
+    private static readonly Histogram<double> HoldTimes = Meter.CreateHistogram<double>("qunzhu.sqlite.write_gate.hold", "ms",
+        "How long a writer held the SQLite write gate (its transaction, or one write command outside a transaction).");
+
     private readonly SemaphoreSlim _gate = new(1, 1);
     private readonly ConditionalWeakTable<DbConnection, Holder> _holders = [];
 
@@ -106,16 +118,18 @@ internal sealed class SqliteWriteGate : IDbTransactionInterceptor, IDbCommandInt
     {
         var holder = _holders.GetOrCreateValue(connection);
         if (holder.Held != Scope.None) return;
+        var started = Stopwatch.GetTimestamp();
         await _gate.WaitAsync(ct);
-        holder.Held = scope;
+        holder.Acquired(scope, started);
     }
 
     private void Enter(DbConnection connection, Scope scope)
     {
         var holder = _holders.GetOrCreateValue(connection);
         if (holder.Held != Scope.None) return;
+        var started = Stopwatch.GetTimestamp();
         _gate.Wait();
-        holder.Held = scope;
+        holder.Acquired(scope, started);
     }
 
     private void Exit(DbConnection? connection, Scope scope)
@@ -123,6 +137,7 @@ internal sealed class SqliteWriteGate : IDbTransactionInterceptor, IDbCommandInt
         if (connection is null || !_holders.TryGetValue(connection, out var holder) || holder.Held == Scope.None) return;
         if (scope != Scope.Any && holder.Held != scope) return;
         holder.Held = Scope.None;
+        HoldTimes.Record(Stopwatch.GetElapsedTime(holder.Since).TotalMilliseconds);
         _gate.Release();
     }
 
@@ -130,7 +145,9 @@ internal sealed class SqliteWriteGate : IDbTransactionInterceptor, IDbCommandInt
     /// until the returned handle is disposed.</summary>
     public async Task<IDisposable> HoldAsync(CancellationToken ct)
     {
+        var started = Stopwatch.GetTimestamp();
         await _gate.WaitAsync(ct);
+        WaitTimes.Record(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
         return new Release(_gate);
     }
 
@@ -138,11 +155,14 @@ internal sealed class SqliteWriteGate : IDbTransactionInterceptor, IDbCommandInt
 
     private sealed class Release(SemaphoreSlim gate) : IDisposable
     {
+        private readonly long _since = Stopwatch.GetTimestamp();
         private int _released;
 
         public void Dispose()
         {
-            if (Interlocked.Exchange(ref _released, 1) == 0) gate.Release();
+            if (Interlocked.Exchange(ref _released, 1) != 0) return;
+            HoldTimes.Record(Stopwatch.GetElapsedTime(_since).TotalMilliseconds);
+            gate.Release();
         }
     }
 
@@ -157,5 +177,15 @@ internal sealed class SqliteWriteGate : IDbTransactionInterceptor, IDbCommandInt
     private sealed class Holder
     {
         public Scope Held { get; set; }
+
+        /// <summary>When the gate was taken (a <see cref="Stopwatch"/> timestamp).</summary>
+        public long Since { get; private set; }
+
+        public void Acquired(Scope scope, long waitStarted)
+        {
+            Since = Stopwatch.GetTimestamp();
+            WaitTimes.Record(Stopwatch.GetElapsedTime(waitStarted, Since).TotalMilliseconds);
+            Held = scope;
+        }
     }
 }

@@ -1,0 +1,40 @@
+using System.Diagnostics.Metrics;
+using Qunzhu.Testing;
+using Shouldly;
+
+namespace Qunzhu.Api.Tests;
+
+/// <summary>The write gate's histograms are what an operator reads (dotnet-counters, an OpenTelemetry exporter) to tell
+/// whether slow replies are queueing for SQLite's one writer.</summary>
+public sealed class SqliteWriteGateMetricsTests
+{
+    [Fact]
+    public async Task AProcessedEvent_IsSeenInTheGatesHoldAndWaitHistograms()
+    {
+        List<(string Instrument, double Value)> seen = [];
+        using var listener = new MeterListener();
+        listener.InstrumentPublished = (instrument, l) =>
+        {
+            if (instrument.Meter.Name == "Qunzhu.Storage") l.EnableMeasurementEvents(instrument);
+        };
+        listener.SetMeasurementEventCallback<double>((instrument, value, _, _) =>
+        {
+            lock (seen) seen.Add((instrument.Name, value));
+        });
+        listener.Start();
+
+        await using var server = new QunzhuServer();
+        var sandbox = new SandboxClient(server.CreateApiClient());
+        var group = await sandbox.CreateGroupAsync();
+        await sandbox.SendAsync(group, "message", "u1", "签到", memberName: "小王");
+        await sandbox.BotMessagesAsync(group, 1);
+
+        List<(string Instrument, double Value)> measured;
+        lock (seen) measured = [.. seen];
+        // The inbox row, the engine's batch and the delivered reply are each a write.
+        measured.Count(m => m.Instrument == "qunzhu.sqlite.write_gate.hold").ShouldBeGreaterThanOrEqualTo(3);
+        measured.Count(m => m.Instrument == "qunzhu.sqlite.write_gate.wait").ShouldBeGreaterThanOrEqualTo(3);
+        measured.Where(m => m.Instrument == "qunzhu.sqlite.write_gate.hold").ShouldContain(m => m.Value > 0);
+        measured.ShouldAllBe(m => m.Value >= 0);
+    }
+}
