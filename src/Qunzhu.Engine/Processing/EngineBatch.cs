@@ -14,7 +14,7 @@ public sealed class EngineBatch(AppDbContext db, IReadOnlyList<EngineBatch.Item>
 
     /// <summary>A chat event of a known member in a known community, with the settings that apply to it.</summary>
     /// <param name="NewMember">The batch met this member for the first time: no stored row refers to them yet.</param>
-    public sealed record Item(Community Community, Guid MemberId, ChatEvent Event, TemplateSettings Settings, DateOnly LocalDay, bool NewMember = false);
+    public sealed record Item(Community Community, Guid MemberId, ChatEvent Event, TemplateSettings Settings, DateOnly LocalDay, bool NewMember);
 
     /// <summary>The database as of the batch's start (reads only: writes belong to the events).</summary>
     public AppDbContext Db { get; } = db;

@@ -30,8 +30,9 @@ internal sealed partial class SqliteCheckpointer(string connectionString, Sqlite
     internal const long RestartAboveFrames = 65_536;
 
     /// <summary>Before the gated pass, ungated passes run (at most <see cref="CatchUpPasses"/>) until one finds no more than
-    /// this many frames (about 1 MiB) to copy. The gated pass's cost is what it copies and syncs: about 0.7 ms a MiB here.
-    /// Right after one ungated pass that was the writes of its whole duration, and it held every writer for 30–60 ms.</summary>
+    /// this many frames (about 1 MiB) to copy. The gated pass's cost is what it copies and syncs (fsync: about 0.7 ms a MiB
+    /// here). Right after a single ungated pass that was the writes of its whole duration: a median hold of 15–125 ms a run,
+    /// against 9–39 ms after the catch-up (benchmarks/README.md, session 9).</summary>
     internal const long CatchUpAboveFrames = 256;
 
     internal const int CatchUpPasses = 4;
