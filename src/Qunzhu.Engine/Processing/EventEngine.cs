@@ -24,6 +24,7 @@ public sealed partial class EventEngine(
     Sops.SopEnroller sops,
     IdentityCache identities,
     EngineSignals signals,
+    Delivery.InDatabaseDelivery inDatabase,
     IOptions<EngineOptions> options,
     TimeProvider time,
     ILogger<EventEngine> logger)
@@ -92,6 +93,8 @@ public sealed partial class EventEngine(
         var session = new EngineSession(db, dbs, identities);
         using var local = new LocalEntities(db);
         var scheduled = false;
+        var delivered = Delivery.InDatabaseDelivery.Delivered.None;
+        List<OutboundAction> pendingActions = [];
         // Modules look at what earlier events of the batch added (EventContext.Local, or DbSet.Local), and every
         // look would otherwise compare every tracked entity with its snapshot: quadratic in the batch. Changes
         // are detected once, before the write.
@@ -151,6 +154,8 @@ public sealed partial class EventEngine(
             await db.SaveChangesAsync(ct);
             await db.InsertAsync(memberships, ct);
             await db.InsertAsync(messages, ct);
+            // Replies on an in-database platform (the sandbox) are delivered in this transaction; the rest stay pending.
+            delivered = await inDatabase.DeliverAsync(db, actions, ct);
             await db.InsertAsync(actions, ct);
             await db.InsertAsync(checkIns, ct);
             await db.InsertAsync(points, ct);
@@ -158,6 +163,7 @@ public sealed partial class EventEngine(
             await tx.CommitAsync(ct);
             // Only now: an identity of a batch that rolled back must be created again when its event is redone.
             identities.AddCommitted(newIdentities);
+            pendingActions = actions.FindAll(a => a.Status == OutboxStatus.Pending);
         }
         catch (DbUpdateConcurrencyException ex)
         {
@@ -170,7 +176,8 @@ public sealed partial class EventEngine(
             LogEventFailed(logger, ex, (current ?? batch[0]).Sequence);
             return ex;
         }
-        foreach (var account in batch.Select(e => e.AccountId).Distinct()) signals.OutboxWritten(account);
+        await inDatabase.AfterCommitAsync(delivered, ct);
+        foreach (var account in pendingActions.Select(a => a.AccountId).Distinct()) signals.OutboxWritten(account);
         if (scheduled) signals.JobScheduled();
         return null;
     }
