@@ -34,7 +34,7 @@ public sealed class SandboxConnector : IPlatformConnector, IInDatabaseConnector
         IReadOnlyList<string?> errors;
         await using (var tx = await db.Database.BeginTransactionAsync(cancellationToken))
         {
-            errors = await WriteAsync(db, [action], cancellationToken);
+            errors = await WriteAsync(db, [action], fresh: false, cancellationToken);
             await tx.CommitAsync(cancellationToken);
         }
         if (errors[0] is { } error) return DeliveryResult.Permanent(error);
@@ -44,12 +44,10 @@ public sealed class SandboxConnector : IPlatformConnector, IInDatabaseConnector
 
     /// <summary>The dispatcher's path: a round's lines are appended inside its transaction and commit with the
     /// delivered marks.</summary>
-    public async Task<IReadOnlyList<string?>> WriteAsync(AppDbContext db, IReadOnlyList<OutboundAction> actions, CancellationToken ct)
+    public async Task<IReadOnlyList<string?>> WriteAsync(AppDbContext db, IReadOnlyList<OutboundAction> actions, bool fresh, CancellationToken ct)
     {
-        var keys = actions.Select(a => a.IdempotencyKey).ToList();
-        // Written before (another node's round, or a direct delivery): shown once.
-        var seen = (await db.SandboxLines.Where(l => keys.Contains(l.IdempotencyKey)).Select(l => l.IdempotencyKey).ToListAsync(ct))
-            .ToHashSet(StringComparer.Ordinal);
+        // Written before (another node's round, or a direct delivery): shown once. Fresh actions have no line yet.
+        var seen = fresh ? new HashSet<string>(StringComparer.Ordinal) : await WrittenAsync(db, actions, ct);
         var errors = new string?[actions.Count];
         List<SandboxLine> lines = [];
         for (var i = 0; i < actions.Count; i++)
@@ -59,6 +57,13 @@ public sealed class SandboxConnector : IPlatformConnector, IInDatabaseConnector
         }
         await db.InsertAsync(lines, ct);
         return errors;
+    }
+
+    private static async Task<HashSet<string>> WrittenAsync(AppDbContext db, IReadOnlyList<OutboundAction> actions, CancellationToken ct)
+    {
+        var keys = actions.Select(a => a.IdempotencyKey).ToList();
+        return (await db.SandboxLines.Where(l => keys.Contains(l.IdempotencyKey)).Select(l => l.IdempotencyKey).ToListAsync(ct))
+            .ToHashSet(StringComparer.Ordinal);
     }
 
     public async Task AfterCommitAsync(IReadOnlyList<OutboundAction> delivered, CancellationToken ct)

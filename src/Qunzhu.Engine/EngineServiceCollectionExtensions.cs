@@ -70,6 +70,7 @@ public static class EngineServiceCollectionExtensions
         services.AddSingleton<InboxProcessor>();
         services.AddSingleton<Scheduler>();
         services.AddSingleton<OutboxDispatcher>();
+        services.AddSingleton<DeliverySettlement>();
         services.AddSingleton<InDatabaseDelivery>();
         return services;
     }

@@ -16,6 +16,7 @@ public sealed partial class OutboxDispatcher(
     IAppDbContextFactory dbs,
     PlatformCatalog platforms,
     RateLimiters limits,
+    DeliverySettlement settlement,
     PartitionLeases leases,
     EngineSignals signals,
     IOptions<DeliveryOptions> options,
@@ -150,29 +151,17 @@ public sealed partial class OutboxDispatcher(
     private async Task<(int Settled, TimeSpan? NextDue)> StageDueAsync(AppDbContext db, IInDatabaseConnector connector,
         List<OutboundAction> due, CancellationToken ct)
     {
-        List<OutboundAction> staged = [];
-        TimeSpan? accountWait = null;
-        foreach (var chat in due.GroupBy(o => (o.AccountId, o.ChatId)))
-        {
-            foreach (var action in chat)
-            {
-                var (step, wait) = Acquire(action);
-                if (step == Step.AccountFull) accountWait = wait;
-                if (step != Step.Settled) break;
-                staged.Add(action);
-            }
-            if (accountWait is not null) break;
-        }
+        var (staged, accountWait) = limits.AcquireInOrder(due, []);
         List<OutboundAction> delivered = [];
         await using (var tx = await db.Database.BeginTransactionAsync(CancellationToken.None))
         {
-            var errors = staged.Count == 0 ? [] : await connector.WriteAsync(db, staged, CancellationToken.None);
+            var errors = staged.Count == 0 ? [] : await connector.WriteAsync(db, staged, fresh: false, CancellationToken.None);
             var now = time.GetUtcNow().UtcDateTime;
             for (var i = 0; i < staged.Count; i++)
             {
                 if (errors[i] is { } error)
                 {
-                    Settle(staged[i], DeliveryResult.Permanent(error), now);
+                    settlement.Settle(staged[i], DeliveryResult.Permanent(error), now);
                     continue;
                 }
                 delivered.Add(staged[i]);
@@ -211,38 +200,7 @@ public sealed partial class OutboxDispatcher(
         var result = connector is null
             ? DeliveryResult.Permanent($"No connector for platform {action.Platform} is configured.")
             : await SafeDeliverAsync(connector, action, ct);
-        return (Settle(action, result, time.GetUtcNow().UtcDateTime), TimeSpan.Zero);
-    }
-
-    /// <summary>Records how a delivery went: delivered, dead-lettered, or due again after a backoff.</summary>
-    /// <returns><see cref="Step.Wait"/> when the action will be tried again (its chat's later actions wait for it).</returns>
-    private Step Settle(OutboundAction action, DeliveryResult result, DateTime now)
-    {
-        action.Attempts++;
-        switch (result.Outcome)
-        {
-            case DeliveryOutcome.Delivered:
-                action.Status = OutboxStatus.Delivered;
-                action.DeliveredAt = now;
-                action.LastError = null;
-                return Step.Settled;
-            case DeliveryOutcome.Permanent:
-                action.Status = OutboxStatus.DeadLetter;
-                action.LastError = result.Error;
-                LogDeadLetter(logger, action.Id, action.Kind, result.Error);
-                return Step.Settled;
-            default:
-                action.LastError = result.Error;
-                if (result.RetryAfter is { } retryAfter) limits.Backoff(action, retryAfter);
-                if (action.Attempts >= options.Value.MaxAttempts)
-                {
-                    action.Status = OutboxStatus.DeadLetter;
-                    LogDeadLetter(logger, action.Id, action.Kind, result.Error);
-                    return Step.Settled;
-                }
-                action.NextAttemptAt = now + Max(result.RetryAfter ?? TimeSpan.Zero, Backoff(action.Attempts));
-                return Step.Wait;
-        }
+        return (settlement.Settle(action, result, time.GetUtcNow().UtcDateTime) ? Step.Settled : Step.Wait, TimeSpan.Zero);
     }
 
     private static async Task<DeliveryResult> SafeDeliverAsync(IPlatformConnector connector, OutboundAction action, CancellationToken ct)
@@ -256,14 +214,6 @@ public sealed partial class OutboxDispatcher(
             return DeliveryResult.Transient(ex.Message);
         }
     }
-
-    private TimeSpan Backoff(int attempts)
-    {
-        var delay = options.Value.FirstRetryDelay * Math.Pow(2, attempts - 1);
-        return delay > options.Value.MaxRetryDelay ? options.Value.MaxRetryDelay : delay;
-    }
-
-    private static TimeSpan Max(TimeSpan a, TimeSpan b) => a > b ? a : b;
 
     private static async Task<TimeSpan?> NextDueAsync(AppDbContext db, Guid accountId, List<int> owned, DateTime now, CancellationToken ct)
     {
@@ -284,7 +234,4 @@ public sealed partial class OutboxDispatcher(
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Delivery loop failed")]
     private static partial void LogLoopFailed(ILogger logger, Exception exception);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Outbox action {ActionId} ({Kind}) dead-lettered: {Reason}")]
-    private static partial void LogDeadLetter(ILogger logger, long actionId, BotActionKind kind, string? reason);
 }

@@ -41,6 +41,32 @@ public sealed class RateLimiters(IOptions<DeliveryOptions> options, TimeProvider
         return false;
     }
 
+    /// <summary>A round of actions, in order: each takes its tokens, or its chat is held back from then on (order within a
+    /// chat), due again when its bucket has a token (<see cref="OutboundAction.NextAttemptAt"/>). An empty account bucket
+    /// ends the round: every other chat of the account would be refused too.</summary>
+    /// <param name="held">Chats whose actions must wait (an earlier one is still pending); the round adds the chats it refuses.</param>
+    /// <returns>The actions that may go now, and how long the account must wait when its bucket ran empty.</returns>
+    public (List<OutboundAction> Granted, TimeSpan? AccountWait) AcquireInOrder(IEnumerable<OutboundAction> actions,
+        HashSet<(Guid AccountId, string ChatId)> held)
+    {
+        List<OutboundAction> granted = [];
+        foreach (var action in actions)
+        {
+            var chat = (action.AccountId, action.ChatId);
+            if (held.Contains(chat)) continue;
+            if (TryAcquire(action, out var wait, out var accountLimited))
+            {
+                granted.Add(action);
+                continue;
+            }
+            // Left untouched (still due): an account-wide wait says nothing about this chat.
+            if (accountLimited) return (granted, wait);
+            action.NextAttemptAt = time.GetUtcNow().UtcDateTime + wait;
+            held.Add(chat);
+        }
+        return (granted, null);
+    }
+
     /// <summary>The platform answered "too many requests": hold the chat back for the time it asked.</summary>
     public void Backoff(OutboundAction action, TimeSpan retryAfter)
     {
