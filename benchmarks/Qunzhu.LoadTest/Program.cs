@@ -148,7 +148,7 @@ using (var timer = new PeriodicTimer(TimeSpan.FromMilliseconds(10)))
 }
 await WaitUntilAsync(async db => await db.Outbox.CountAsync(o => o.Status == OutboxStatus.Pending) == 0
                                  && await db.Inbox.CountAsync(e => e.Status == InboxStatus.Pending) == 0);
-var gateB = gate.Report();
+var gateB = gate.Report(out var holdsB);
 List<(string Key, DateTime At)> lines;
 await using (var db = dbs.Create())
     lines = [.. (await db.SandboxLines.AsNoTracking().Where(l => l.IdempotencyKey.Contains("/lat-")).Select(l => new { l.IdempotencyKey, l.At }).ToListAsync())
@@ -178,6 +178,31 @@ Console.WriteLine($"""
       by stage (p50 / p99 ms): sent → stored {Stage(s => s.Stored)}, stored → processed {Stage(s => s.Processed)}, processed → reply visible {Stage(s => s.Delivered)}
       {gateB} (until every reply was delivered)
     """);
+
+// --timeline: the slow moments of phase B, 100 ms at a time (by when the event was sent), with the long holds of the write
+// gate around them, to tell a stall (a checkpoint, a long batch) from a queue that builds up.
+if (args.Contains("--timeline") && !sent.IsEmpty)
+{
+    var start = sent.Values.Min();
+    var replyAt = lines.Select(l => (Id: l.Key.Split(':')[1].Split('/')[1], l.At)).Where(l => sent.ContainsKey(l.Id))
+        .ToDictionary(l => l.Id, l => l.At);
+    var windows = sent.Where(e => replyAt.ContainsKey(e.Key))
+        .Select(e => (Window: (int)((e.Value - start).TotalMilliseconds / 100), Latency: (replyAt[e.Key] - e.Value).TotalMilliseconds,
+            Stored: stamps.TryGetValue(e.Key, out var st) ? (st.Received - e.Value).TotalMilliseconds : double.NaN))
+        .GroupBy(e => e.Window).OrderBy(g => g.Key).ToList();
+    var slow = windows.Where(g => g.Max(e => e.Latency) > 50).ToList();
+    Console.WriteLine($"  timeline: {slow.Count} of {windows.Count} windows of 100 ms had a reply slower than 50 ms; " +
+                      $"{slow.Sum(g => g.Count(e => e.Latency > 50))} replies over 50 ms");
+    foreach (var g in slow)
+    {
+        var from = start.AddMilliseconds(g.Key * 100);
+        var near = holdsB.Where(h => h.Milliseconds >= 5 && h.EndedAt >= from.AddMilliseconds(-100) && h.EndedAt <= from.AddMilliseconds(250))
+            .Select(h => $"{h.Scope} {h.Milliseconds:F0} ms ending at +{(h.EndedAt - start).TotalMilliseconds:F0}");
+        var sorted = g.Select(e => e.Latency).Order().ToList();
+        Console.WriteLine($"    +{g.Key * 100,5} ms: {sorted.Count,3} sent, {sorted.Count(l => l > 50),3} over 50 ms, p50 {Percentiles.Of(sorted, 50),5:F0}, " +
+                          $"max {sorted[^1],5:F0} ms (sent → stored max {g.Max(e => e.Stored):F0}); holds ≥ 5 ms: {string.Join(", ", near)}");
+    }
+}
 
 string Stage(Func<(double Stored, double Processed, double Delivered), double> of)
 {

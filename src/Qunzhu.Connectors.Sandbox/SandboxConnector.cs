@@ -32,7 +32,7 @@ public sealed class SandboxConnector : IPlatformConnector, IInDatabaseConnector
     {
         await using var db = _dbs.Create();
         IReadOnlyList<string?> errors;
-        await using (var tx = await db.Database.BeginTransactionAsync(cancellationToken))
+        await using (var tx = await db.BeginWriteAsync(cancellationToken))
         {
             errors = await WriteAsync(db, [action], fresh: false, cancellationToken);
             await tx.CommitAsync(cancellationToken);

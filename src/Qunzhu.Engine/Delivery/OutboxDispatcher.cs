@@ -153,7 +153,7 @@ public sealed partial class OutboxDispatcher(
     {
         var (staged, accountWait) = limits.AcquireInOrder(due, []);
         List<OutboundAction> delivered = [];
-        await using (var tx = await db.Database.BeginTransactionAsync(CancellationToken.None))
+        await using (var tx = await db.BeginWriteAsync(CancellationToken.None))
         {
             var errors = staged.Count == 0 ? [] : await connector.WriteAsync(db, staged, fresh: false, CancellationToken.None);
             var now = time.GetUtcNow().UtcDateTime;

@@ -104,7 +104,7 @@ public sealed partial class InboxWriter : BackgroundService, IInboxWriter
             written.Add(partition);
         }
         if (written.Count == 0) return results;
-        await using (var tx = await db.Database.BeginTransactionAsync(ct))
+        await using (var tx = await db.BeginWriteAsync(ct))
         {
             // SQLite has one writer, and it writes one batch at a time: order is already commit order.
             if (!db.IsSqlite()) await LockPartitionsAsync(db, written, ct);

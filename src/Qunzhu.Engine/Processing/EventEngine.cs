@@ -148,7 +148,7 @@ public sealed partial class EventEngine(
             var actions = added.Of<OutboundAction>();
             var checkIns = added.Of<Core.CheckIns.CheckIn>();
             var points = added.Of<Core.Points.PointsEntry>();
-            await using var tx = await db.Database.BeginTransactionAsync(ct);
+            await using var tx = await db.BeginWriteAsync(ct);
             await db.InsertAsync(members, ct);
             await db.InsertAsync(newIdentities, ct);
             await db.SaveChangesAsync(ct);

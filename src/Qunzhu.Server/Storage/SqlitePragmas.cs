@@ -14,7 +14,7 @@ internal sealed class SqlitePragmas : DbConnectionInterceptor
     // No automatic checkpoint: it would run inside a writer's commit, holding the write lock (SqliteCheckpointer
     // does it on a connection of its own). A log started again is cut back to 256 MiB, the size at which the checkpointer
     // starts it again: smaller, and every cycle would grow the file anew (the kernel zero-fills each new block).
-    private const string Sql = "PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=30000; PRAGMA mmap_size=268435456; " +
+    internal const string Sql = "PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=30000; PRAGMA mmap_size=268435456; " +
                                "PRAGMA wal_autocheckpoint=0; PRAGMA journal_size_limit=268435456;";
     private readonly ConditionalWeakTable<object, object> _configured = [];
 

@@ -24,6 +24,10 @@ internal sealed class SqliteWriteGate : IDbTransactionInterceptor, IDbCommandInt
     private static readonly Histogram<double> HoldTimes = Meter.CreateHistogram<double>("qunzhu.sqlite.write_gate.hold", "ms",
         "How long a writer held the SQLite write gate (its transaction, or one write command outside a transaction).");
 
+    /// <summary>The tag that tells the holders apart: <c>transaction</c>, <c>command</c> (a write outside a transaction) or
+    /// <c>checkpoint</c> (the checkpointer's gated pass).</summary>
+    public const string ScopeTag = "qunzhu.sqlite.write_gate.scope";
+
     private readonly SemaphoreSlim _gate = new(1, 1);
     private readonly ConditionalWeakTable<DbConnection, Holder> _holders = [];
 
@@ -136,9 +140,41 @@ internal sealed class SqliteWriteGate : IDbTransactionInterceptor, IDbCommandInt
     {
         if (connection is null || !_holders.TryGetValue(connection, out var holder) || holder.Held == Scope.None) return;
         if (scope != Scope.Any && holder.Held != scope) return;
+        if (holder.Held == Scope.Lease && scope != Scope.Lease) return;
+        holder.Scope = holder.Held;
         holder.Held = Scope.None;
-        HoldTimes.Record(Stopwatch.GetElapsedTime(holder.Since).TotalMilliseconds);
+        HoldTimes.Record(Stopwatch.GetElapsedTime(holder.Since).TotalMilliseconds, Tag(holder.Scope));
         _gate.Release();
+    }
+
+    /// <summary>Takes the gate for the single writer's lease (see <see cref="SqliteSingleWriter"/>). Once the lease's
+    /// connection is bound, its transactions and commands do not take the gate again; disposing the hold releases it.</summary>
+    public async Task<LeaseHold> HoldForLeaseAsync(CancellationToken ct)
+    {
+        var started = Stopwatch.GetTimestamp();
+        await _gate.WaitAsync(ct);
+        return new LeaseHold(this, started);
+    }
+
+    /// <summary>The gate, held for a lease of the write connection.</summary>
+    internal sealed class LeaseHold(SqliteWriteGate gate, long waitStarted) : IDisposable
+    {
+        private DbConnection? _connection;
+        private int _released;
+
+        /// <summary>Marks <paramref name="connection"/> as the holder until this is disposed.</summary>
+        public void Bind(DbConnection connection)
+        {
+            _connection = connection;
+            gate._holders.GetOrCreateValue(connection).Acquired(Scope.Lease, waitStarted);
+        }
+
+        public void Dispose()
+        {
+            if (Interlocked.Exchange(ref _released, 1) != 0) return;
+            if (_connection is not null) gate.Exit(_connection, Scope.Lease);
+            else gate._gate.Release();
+        }
     }
 
     /// <summary>Holds the gate outside any EF transaction (the checkpointer's gated pass): no writer of this process starts
@@ -147,7 +183,7 @@ internal sealed class SqliteWriteGate : IDbTransactionInterceptor, IDbCommandInt
     {
         var started = Stopwatch.GetTimestamp();
         await _gate.WaitAsync(ct);
-        WaitTimes.Record(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+        WaitTimes.Record(Stopwatch.GetElapsedTime(started).TotalMilliseconds, Tag(Scope.Checkpoint));
         return new Release(_gate);
     }
 
@@ -161,10 +197,18 @@ internal sealed class SqliteWriteGate : IDbTransactionInterceptor, IDbCommandInt
         public void Dispose()
         {
             if (Interlocked.Exchange(ref _released, 1) != 0) return;
-            HoldTimes.Record(Stopwatch.GetElapsedTime(_since).TotalMilliseconds);
+            HoldTimes.Record(Stopwatch.GetElapsedTime(_since).TotalMilliseconds, Tag(Scope.Checkpoint));
             gate.Release();
         }
     }
+
+    private static KeyValuePair<string, object?> Tag(Scope scope) => new(ScopeTag, scope switch
+    {
+        Scope.Transaction => "transaction",
+        Scope.Command => "command",
+        Scope.Lease => "writer",
+        _ => "checkpoint",
+    });
 
     private enum Scope
     {
@@ -172,11 +216,18 @@ internal sealed class SqliteWriteGate : IDbTransactionInterceptor, IDbCommandInt
         Transaction,
         Command,
         Any,
+        Checkpoint,
+
+        /// <summary>The single writer's connection, lent to a transaction: only its lease ends the hold.</summary>
+        Lease,
     }
 
     private sealed class Holder
     {
         public Scope Held { get; set; }
+
+        /// <summary>What was held last (recorded with the hold's length).</summary>
+        public Scope Scope { get; set; }
 
         /// <summary>When the gate was taken (a <see cref="Stopwatch"/> timestamp).</summary>
         public long Since { get; private set; }
@@ -184,7 +235,7 @@ internal sealed class SqliteWriteGate : IDbTransactionInterceptor, IDbCommandInt
         public void Acquired(Scope scope, long waitStarted)
         {
             Since = Stopwatch.GetTimestamp();
-            WaitTimes.Record(Stopwatch.GetElapsedTime(waitStarted, Since).TotalMilliseconds);
+            WaitTimes.Record(Stopwatch.GetElapsedTime(waitStarted, Since).TotalMilliseconds, SqliteWriteGate.Tag(scope));
             Held = scope;
         }
     }

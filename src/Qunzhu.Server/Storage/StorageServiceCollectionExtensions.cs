@@ -33,11 +33,14 @@ public static class StorageServiceCollectionExtensions
         {
             EnsureDirectory(connectionString);
             var gate = new SqliteWriteGate();
+            // Hot-path writes run on one long-lived connection (warm page cache); an in-memory database has no second connection.
+            // Made by the container, so the container closes it when the host stops.
+            if (IsFile(connectionString)) services.AddSingleton(_ => new SqliteSingleWriter(connectionString, gate));
             services.AddPooledDbContextFactory<SqliteAppDbContext>((sp, o) => o.UseSqlite(connectionString,
                     // A list in a query (Contains) is bound as one JSON parameter, not one parameter per element: SQLite
                     // finds each named parameter by a linear search, so binding the engine's lists of a thousand was quadratic.
                     sqlite => sqlite.UseParameterizedCollectionMode(ParameterTranslationMode.Parameter))
-                .AddInterceptors(new SqlitePragmas(), gate, sp.GetRequiredService<AuditInterceptor>()));
+                .AddInterceptors([new SqlitePragmas(), gate, .. sp.GetServices<SqliteSingleWriter>(), sp.GetRequiredService<AuditInterceptor>()]));
             services.AddSingleton<IAppDbContextFactory, AppDbContextFactory<SqliteAppDbContext>>();
             services.AddHostedService(sp => new SqliteCheckpointer(connectionString, gate, sp.GetRequiredService<TimeProvider>(),
                 sp.GetRequiredService<ILogger<SqliteCheckpointer>>()));
@@ -46,6 +49,12 @@ public static class StorageServiceCollectionExtensions
         }
         services.AddScoped(sp => sp.GetRequiredService<IAppDbContextFactory>().Create());
         return services;
+    }
+
+    private static bool IsFile(string connectionString)
+    {
+        var builder = new SqliteConnectionStringBuilder(connectionString);
+        return builder.Mode != SqliteOpenMode.Memory && !string.IsNullOrEmpty(builder.DataSource) && builder.DataSource != ":memory:";
     }
 
     private static void EnsureDirectory(string connectionString)
