@@ -19,16 +19,29 @@ public static class AppendRows
     private static readonly ConcurrentDictionary<(Type Context, Type Entity), Plan> Plans = new();
 
     /// <summary>Inserts <paramref name="rows"/> in order. Needs an open transaction on <paramref name="db"/>.</summary>
-    public static async Task InsertAsync<T>(this AppDbContext db, IReadOnlyCollection<T> rows, CancellationToken ct) where T : class
+    public static async Task InsertAsync<T>(this AppDbContext db, IReadOnlyCollection<T> rows, CancellationToken ct) where T : class =>
+        await InsertAsync(db, rows, skipDuplicates: false, ct);
+
+    /// <summary>Inserts those of <paramref name="rows"/> (in order) that no unique index already holds (<c>ON CONFLICT DO
+    /// NOTHING</c>): a replay is skipped by the database itself, with no query before the write to look for it. Needs an
+    /// open transaction on <paramref name="db"/>.</summary>
+    /// <returns>For each row, whether it was written.</returns>
+    public static Task<bool[]> InsertNewAsync<T>(this AppDbContext db, IReadOnlyCollection<T> rows, CancellationToken ct) where T : class =>
+        InsertAsync(db, rows, skipDuplicates: true, ct);
+
+    private static async Task<bool[]> InsertAsync<T>(AppDbContext db, IReadOnlyCollection<T> rows, bool skipDuplicates, CancellationToken ct) where T : class
     {
-        if (rows.Count == 0) return;
+        var written = new bool[rows.Count];
+        if (rows.Count == 0) return written;
         var transaction = db.Database.CurrentTransaction?.GetDbTransaction()
             ?? throw new InvalidOperationException("AppendRows needs an open transaction, so the rows commit with the rest of the write.");
         var plan = Plans.GetOrAdd((db.GetType(), typeof(T)), _ => Plan.For(db, typeof(T)));
 
         await using var command = transaction.Connection!.CreateCommand();
         command.Transaction = transaction;
-        command.CommandText = plan.Sql;
+        // Both SQLite (3.24+) and PostgreSQL (9.5+) take a conflict clause without a target: any unique index.
+        command.CommandText = skipDuplicates ? plan.Sql + " ON CONFLICT DO NOTHING" : plan.Sql;
+        var next = 0;
         DbParameter[]? parameters = null;
         foreach (var row in rows)
         {
@@ -43,8 +56,9 @@ public static class AppendRows
             {
                 for (var i = 0; i < parameters.Length; i++) parameters[i].Value = plan.Columns[i].ProviderValue(row);
             }
-            await command.ExecuteNonQueryAsync(ct);
+            written[next++] = await command.ExecuteNonQueryAsync(ct) > 0;
         }
+        return written;
     }
 
     /// <param name="Placeholder">How the SQL names the parameter ("@p0").</param>

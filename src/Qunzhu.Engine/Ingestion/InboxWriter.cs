@@ -42,9 +42,8 @@ public sealed partial class InboxWriter : BackgroundService, IInboxWriter
         }
         catch (Exception ex) when (ex is DbException or DbUpdateException && (batch.Count > 1 || IsDuplicate(ex)))
         {
-            // One at a time: another node stored one of these ids between our check and our insert (a replay), or one
-            // item cannot be stored at all (an id longer than its column, say). The others are stored, and only that
-            // item's caller gets the error.
+            // One at a time: one item cannot be stored at all (an id longer than its column, say). The others are stored,
+            // and only that item's caller gets the error. (A replay is not an error: the insert skips it.)
             if (!IsDuplicate(ex)) LogWriteFailed(_logger, ex, batch.Count);
             var results = new GroupCommit<InboxItem, bool>.Outcome[batch.Count];
             for (var i = 0; i < batch.Count; i++)
@@ -70,25 +69,17 @@ public sealed partial class InboxWriter : BackgroundService, IInboxWriter
     private async Task<bool[]> InsertNewAsync(IReadOnlyList<InboxItem> batch, CancellationToken ct)
     {
         await using var db = _dbs.Create();
-        var accounts = batch.Select(p => p.AccountId).Distinct().ToList();
-        var ids = batch.Select(p => p.EventId).Distinct().ToList();
-        var seen = (await db.Inbox.AsNoTracking()
-                .Where(e => accounts.Contains(e.AccountId) && ids.Contains(e.PlatformEventId))
-                .Select(e => new { e.AccountId, e.PlatformEventId })
-                .ToListAsync(ct))
-            .Select(e => (e.AccountId, e.PlatformEventId))
-            .ToHashSet();
-
         var now = _time.GetUtcNow().UtcDateTime;
         var results = new bool[batch.Count];
-        var written = new HashSet<int>();
+        var seen = new HashSet<(Guid, string)>();
         var rows = new List<InboxEvent>(batch.Count);
+        var indexes = new List<int>(batch.Count);
         for (var i = 0; i < batch.Count; i++)
         {
             var item = batch[i];
-            // Stored rows and repeats inside this batch are both replays: accepted, not stored again.
+            // A repeat inside this batch is a replay: accepted, not stored again. Stored rows are skipped by the insert itself
+            // (the unique index on account and event id), with no query before the write.
             if (!seen.Add((item.AccountId, item.EventId))) continue;
-            var partition = Partitions.Of(item.ChatId, _options.Partitions);
             rows.Add(new InboxEvent
             {
                 WorkspaceId = item.WorkspaceId,
@@ -96,21 +87,27 @@ public sealed partial class InboxWriter : BackgroundService, IInboxWriter
                 Platform = item.Platform,
                 PlatformEventId = item.EventId,
                 ChatId = item.ChatId,
-                Partition = partition,
+                Partition = Partitions.Of(item.ChatId, _options.Partitions),
                 Payload = item.Payload,
                 ReceivedAt = now,
             });
-            results[i] = true;
-            written.Add(partition);
+            indexes.Add(i);
         }
-        if (written.Count == 0) return results;
+        var written = new HashSet<int>();
         await using (var tx = await db.BeginWriteAsync(ct))
         {
             // SQLite has one writer, and it writes one batch at a time: order is already commit order.
-            if (!db.IsSqlite()) await LockPartitionsAsync(db, written, ct);
-            await db.InsertAsync(rows, ct);
+            if (!db.IsSqlite()) await LockPartitionsAsync(db, rows.Select(r => r.Partition).Distinct(), ct);
+            var stored = await db.InsertNewAsync(rows, ct);
             await tx.CommitAsync(ct);
+            for (var r = 0; r < rows.Count; r++)
+            {
+                if (!stored[r]) continue;
+                results[indexes[r]] = true;
+                written.Add(rows[r].Partition);
+            }
         }
+        if (written.Count == 0) return results;
         foreach (var partition in written) _signals.InboxWritten(partition);
         try
         {
