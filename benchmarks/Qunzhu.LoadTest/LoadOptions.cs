@@ -1,6 +1,6 @@
 namespace Qunzhu.LoadTest;
 
-/// Command line: --events 50000 --concurrency 64 --groups 200 --members 20000 --rate 1000 --seconds 30 --warmup 5000 [--known-people] [--engine-only --rounds 7] [--batch-size N]
+/// Command line: --events 50000 --concurrency 64 --groups 200 --members 20000 --rate 1000 --seconds 30 --warmup 5000 [--known-people] [--engine-only --rounds 7] [--batch-size N] [--timeline]
 /// <param name="Members">Distinct people posting in phase A. With as many members as events every event is a
 /// first-time member (the worst case: each needs a new member row); fewer make people post again, as in real groups.</param>
 /// <param name="Warmup">Events posted and processed before anything is measured (by people who do not post later), so the
