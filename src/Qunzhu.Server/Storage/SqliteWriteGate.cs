@@ -24,8 +24,9 @@ internal sealed class SqliteWriteGate : IDbTransactionInterceptor, IDbCommandInt
     private static readonly Histogram<double> HoldTimes = Meter.CreateHistogram<double>("qunzhu.sqlite.write_gate.hold", "ms",
         "How long a writer held the SQLite write gate (its transaction, or one write command outside a transaction).");
 
-    /// <summary>The tag that tells the holders apart: <c>transaction</c>, <c>command</c> (a write outside a transaction) or
-    /// <c>checkpoint</c> (the checkpointer's gated pass).</summary>
+    /// <summary>The tag that tells the holders apart: <c>writer</c> (a transaction on the single write connection, see
+    /// <see cref="SqliteSingleWriter"/>), <c>transaction</c> (one on a pooled connection), <c>command</c> (a write outside a
+    /// transaction) or <c>checkpoint</c> (the checkpointer's gated pass).</summary>
     public const string ScopeTag = "qunzhu.sqlite.write_gate.scope";
 
     private readonly SemaphoreSlim _gate = new(1, 1);
