@@ -62,10 +62,16 @@ public sealed class WriteTransaction : IAsyncDisposable
         {
             if (_lease is not null)
             {
-                // The context goes back to a connection of its own before the write connection is lent to anyone else.
-                WriteTransactions.Restore(_db, _connectionString);
-                if (!_committed) _lease.Discard();
-                _lease.Dispose();
+                try
+                {
+                    // The context goes back to a connection of its own before the write connection is lent to anyone else.
+                    WriteTransactions.Restore(_db, _connectionString);
+                }
+                finally
+                {
+                    if (!_committed) _lease.Discard();
+                    _lease.Dispose();
+                }
             }
         }
     }
@@ -84,18 +90,27 @@ public static class WriteTransactions
 
         var lease = await writer.AcquireAsync(ct);
         var connectionString = db.Database.GetConnectionString();
+        var swapped = false;
         try
         {
             // The context's own connection is closed between its queries; it is swapped for the write connection (open,
             // not the context's to close or dispose) and, when the transaction ends, for a fresh one of its own again.
             db.Database.SetDbConnection(lease.Connection, contextOwnsConnection: false);
+            swapped = true;
             return new WriteTransaction(db, await db.Database.BeginTransactionAsync(ct), lease, connectionString);
         }
         catch
         {
-            Restore(db, connectionString);
-            lease.Discard();
-            lease.Dispose();
+            // Whatever failed, the gate is released (a context left with an open connection of its own is not swapped).
+            try
+            {
+                if (swapped) Restore(db, connectionString);
+            }
+            finally
+            {
+                lease.Discard();
+                lease.Dispose();
+            }
             throw;
         }
     }

@@ -74,4 +74,25 @@ public sealed class SqliteSingleWriterTests
         await using var check = dbs.Create();
         (await check.Database.SqlQueryRaw<int>("SELECT n AS Value FROM counter WHERE id = 1").SingleAsync(ct)).ShouldBe(40);
     }
+
+    [Fact]
+    public async Task AContextWithItsOwnConnectionOpen_IsRefused_AndTheGateIsNotKept()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var server = new QunzhuServer();
+        _ = server.CreateApiClient();
+        var dbs = server.Services.GetRequiredService<IAppDbContextFactory>();
+
+        await using (var open = dbs.Create())
+        {
+            await open.Database.OpenConnectionAsync(ct);
+            await Should.ThrowAsync<InvalidOperationException>(() => open.BeginWriteAsync(ct));
+        }
+        // The next writer gets the gate (bounded: a kept gate would wait forever).
+        await using var next = dbs.Create();
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        timeout.CancelAfter(TimeSpan.FromSeconds(10));
+        await using var tx = await next.BeginWriteAsync(timeout.Token);
+        await tx.CommitAsync(ct);
+    }
 }
