@@ -153,20 +153,18 @@ List<(string Key, DateTime At)> lines;
 await using (var db = dbs.Create())
     lines = [.. (await db.SandboxLines.AsNoTracking().Where(l => l.IdempotencyKey.Contains("/lat-")).Select(l => new { l.IdempotencyKey, l.At }).ToListAsync())
         .Select(l => (l.IdempotencyKey, l.At))];
-var latencies = lines
-    .Select(l => (Id: l.Key.Split(':')[1].Split('/')[1], l.At))
-    .Where(l => sent.ContainsKey(l.Id))
-    .Select(l => (l.At - sent[l.Id]).TotalMilliseconds)
-    .Order().ToList();
+// Each measured event's reply line, by the event's id ("{account}:{group}/lat-k:0" → "lat-k").
+var replyAt = lines.Select(l => (Id: l.Key.Split(':')[1].Split('/')[1], l.At)).Where(l => sent.ContainsKey(l.Id))
+    .ToDictionary(l => l.Id, l => l.At);
+var latencies = replyAt.Select(r => (r.Value - sent[r.Key]).TotalMilliseconds).Order().ToList();
 // Where the time went, stage by stage: the inbox row's stamps split the path at "stored" and "processed".
 Dictionary<string, (DateTime Received, DateTime? Processed)> stamps;
 await using (var db = dbs.Create())
     stamps = (await db.Inbox.AsNoTracking().Where(e => e.PlatformEventId.Contains("/lat-"))
             .Select(e => new { e.PlatformEventId, e.ReceivedAt, e.ProcessedAt }).ToListAsync())
         .ToDictionary(e => e.PlatformEventId.Split('/')[1], e => (e.ReceivedAt, e.ProcessedAt));
-var stages = lines
-    .Select(l => (Id: l.Key.Split(':')[1].Split('/')[1], l.At))
-    .Where(l => sent.ContainsKey(l.Id) && stamps.TryGetValue(l.Id, out var s) && s.Processed is not null)
+var stages = replyAt.Select(r => (Id: r.Key, At: r.Value))
+    .Where(l => stamps.TryGetValue(l.Id, out var s) && s.Processed is not null)
     .Select(l => (Stored: (stamps[l.Id].Received - sent[l.Id]).TotalMilliseconds,
         Processed: (stamps[l.Id].Processed!.Value - stamps[l.Id].Received).TotalMilliseconds,
         Delivered: (l.At - stamps[l.Id].Processed!.Value).TotalMilliseconds))
@@ -184,8 +182,6 @@ Console.WriteLine($"""
 if (args.Contains("--timeline") && !sent.IsEmpty)
 {
     var start = sent.Values.Min();
-    var replyAt = lines.Select(l => (Id: l.Key.Split(':')[1].Split('/')[1], l.At)).Where(l => sent.ContainsKey(l.Id))
-        .ToDictionary(l => l.Id, l => l.At);
     var windows = sent.Where(e => replyAt.ContainsKey(e.Key))
         .Select(e => (Window: (int)((e.Value - start).TotalMilliseconds / 100), Latency: (replyAt[e.Key] - e.Value).TotalMilliseconds,
             Stored: stamps.TryGetValue(e.Key, out var st) ? (st.Received - e.Value).TotalMilliseconds : double.NaN))

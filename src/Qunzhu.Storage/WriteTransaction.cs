@@ -121,6 +121,10 @@ public static class WriteTransactions
         db.Database.SetConnectionString(connectionString);
     }
 
+    // Looked up once per options (a pooled context's are shared), not on every write transaction.
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<IDbContextOptions, ISingleWriter?[]> Writers = [];
+
     private static ISingleWriter? SingleWriterOf(AppDbContext db) =>
-        db.GetService<IDbContextOptions>().FindExtension<CoreOptionsExtension>()?.Interceptors?.OfType<ISingleWriter>().FirstOrDefault();
+        Writers.GetValue(db.GetService<IDbContextOptions>(), options =>
+            [options.FindExtension<CoreOptionsExtension>()?.Interceptors?.OfType<ISingleWriter>().FirstOrDefault()])[0];
 }

@@ -11,17 +11,28 @@ namespace Qunzhu.Api.Tests;
 /// warm between them). What must hold for that: a failed transaction leaves nothing behind and does not stop the next
 /// writer, a context is back on a connection of its own once its transaction ends, and writes made from other
 /// connections in between are seen.</summary>
-public sealed class SqliteSingleWriterTests
+public sealed class SqliteSingleWriterTests : IAsyncDisposable
 {
+    private readonly QunzhuServer _server = new();
+
+    /// <summary>The running server's context factory, after <paramref name="setupSql"/> ran (on a pooled connection).</summary>
+    private async Task<IAppDbContextFactory> StartAsync(string? setupSql = null)
+    {
+        _ = _server.CreateApiClient();
+        var dbs = _server.Services.GetRequiredService<IAppDbContextFactory>();
+        if (setupSql is null) return dbs;
+        await using var setup = dbs.Create();
+        await setup.Database.ExecuteSqlRawAsync(setupSql, TestContext.Current.CancellationToken);
+        return dbs;
+    }
+
+    public ValueTask DisposeAsync() => _server.DisposeAsync();
+
     [Fact]
     public async Task AFailedWrite_RollsBack_AndTheNextWriterAndTheSameContextCarryOn()
     {
         var ct = TestContext.Current.CancellationToken;
-        await using var server = new QunzhuServer();
-        _ = server.CreateApiClient();
-        var dbs = server.Services.GetRequiredService<IAppDbContextFactory>();
-        await using (var setup = dbs.Create())
-            await setup.Database.ExecuteSqlRawAsync("CREATE TABLE probe (k TEXT PRIMARY KEY)", ct);
+        var dbs = await StartAsync("CREATE TABLE probe (k TEXT PRIMARY KEY)");
 
         await using var failing = dbs.Create();
         var own = failing.Database.GetDbConnection();
@@ -41,7 +52,7 @@ public sealed class SqliteSingleWriterTests
             await next.Database.ExecuteSqlRawAsync("INSERT INTO probe (k) VALUES ('b')", ct);
             await tx.CommitAsync(ct);
         }
-        await using var reader = new SqliteConnection($"Data Source={server.DatabasePath};Mode=ReadOnly");
+        await using var reader = new SqliteConnection($"Data Source={_server.DatabasePath};Mode=ReadOnly");
         await reader.OpenAsync(ct);
         await using var count = reader.CreateCommand();
         count.CommandText = "SELECT group_concat(k) FROM probe";
@@ -52,11 +63,7 @@ public sealed class SqliteSingleWriterTests
     public async Task WritesFromOtherConnections_BetweenTwoOfItsTransactions_AreSeenByTheNext()
     {
         var ct = TestContext.Current.CancellationToken;
-        await using var server = new QunzhuServer();
-        _ = server.CreateApiClient();
-        var dbs = server.Services.GetRequiredService<IAppDbContextFactory>();
-        await using (var setup = dbs.Create())
-            await setup.Database.ExecuteSqlRawAsync("CREATE TABLE counter (id INTEGER PRIMARY KEY, n INTEGER NOT NULL); INSERT INTO counter VALUES (1, 0)", ct);
+        var dbs = await StartAsync("CREATE TABLE counter (id INTEGER PRIMARY KEY, n INTEGER NOT NULL); INSERT INTO counter VALUES (1, 0)");
 
         for (var round = 0; round < 20; round++)
         {
@@ -79,9 +86,7 @@ public sealed class SqliteSingleWriterTests
     public async Task AContextWithItsOwnConnectionOpen_IsRefused_AndTheGateIsNotKept()
     {
         var ct = TestContext.Current.CancellationToken;
-        await using var server = new QunzhuServer();
-        _ = server.CreateApiClient();
-        var dbs = server.Services.GetRequiredService<IAppDbContextFactory>();
+        var dbs = await StartAsync();
 
         await using (var open = dbs.Create())
         {

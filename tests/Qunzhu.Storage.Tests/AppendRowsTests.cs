@@ -55,6 +55,32 @@ public sealed class AppendRowsTests
     }
 
     [Theory, DatabaseData]
+    public async Task InsertNewAsync_SkipsStoredIds_WritesTheRest_AndSaysWhich(StorageProvider provider)
+    {
+        await using var database = await TestDatabases.CreateMigratedAsync(provider);
+        var account = Guid.CreateVersion7();
+        await using (var db = database.CreateContext())
+        {
+            await using var tx = await db.Database.BeginTransactionAsync();
+            await db.InsertAsync([Rows.Inbox(account, "e1")], CancellationToken.None);
+            await tx.CommitAsync();
+        }
+
+        bool[] written;
+        await using (var db = database.CreateContext())
+        {
+            await using var tx = await db.Database.BeginTransactionAsync();
+            // The replay neither fails the transaction (PostgreSQL aborts one on an error) nor hides the row after it.
+            written = await db.InsertNewAsync([Rows.Inbox(account, "e2"), Rows.Inbox(account, "e1"), Rows.Inbox(account, "e3")], CancellationToken.None);
+            await tx.CommitAsync();
+        }
+
+        written.ShouldBe([true, false, true]);
+        await using var check = database.CreateContext();
+        (await check.Inbox.OrderBy(e => e.Sequence).Select(e => e.PlatformEventId).ToListAsync()).ShouldBe(["e1", "e2", "e3"]);
+    }
+
+    [Theory, DatabaseData]
     public async Task InsertAsync_SameEventIdAgain_ThrowsUniqueViolationAndWritesNothingOfTheBatch(StorageProvider provider)
     {
         await using var database = await TestDatabases.CreateMigratedAsync(provider);

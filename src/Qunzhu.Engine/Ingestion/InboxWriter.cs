@@ -40,11 +40,11 @@ public sealed partial class InboxWriter : BackgroundService, IInboxWriter
         {
             return [.. (await InsertNewAsync(batch, ct)).Select(isNew => new GroupCommit<InboxItem, bool>.Outcome(isNew))];
         }
-        catch (Exception ex) when (ex is DbException or DbUpdateException && (batch.Count > 1 || IsDuplicate(ex)))
+        catch (Exception ex) when (ex is DbException or DbUpdateException && batch.Count > 1)
         {
             // One at a time: one item cannot be stored at all (an id longer than its column, say). The others are stored,
             // and only that item's caller gets the error. (A replay is not an error: the insert skips it.)
-            if (!IsDuplicate(ex)) LogWriteFailed(_logger, ex, batch.Count);
+            LogWriteFailed(_logger, ex, batch.Count);
             var results = new GroupCommit<InboxItem, bool>.Outcome[batch.Count];
             for (var i = 0; i < batch.Count; i++)
             {
@@ -54,7 +54,7 @@ public sealed partial class InboxWriter : BackgroundService, IInboxWriter
                 }
                 catch (Exception again) when (again is DbException or DbUpdateException)
                 {
-                    results[i] = IsDuplicate(again) ? new(false) : new(false, again);
+                    results[i] = new(false, again);
                 }
             }
             return results;
@@ -134,9 +134,6 @@ public sealed partial class InboxWriter : BackgroundService, IInboxWriter
                 .ExecuteUpdateAsync(s => s.SetProperty(l => l.ExpiresAt, l => l.ExpiresAt), ct);
         }
     }
-
-    /// <summary>The only unique index of the inbox is (account, platform event id): a violation is a replay.</summary>
-    private static bool IsDuplicate(Exception ex) => StorageErrors.IsUniqueViolation(ex);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Recording when accounts last received an event failed")]
     private static partial void LogActivityFailed(ILogger logger, Exception exception);

@@ -23,7 +23,7 @@ internal sealed class SqliteSingleWriter(string connectionString, SqliteWriteGat
 
     public async Task<IWriterLease> AcquireAsync(CancellationToken ct)
     {
-        var hold = await gate.HoldForLeaseAsync(ct);
+        var hold = await gate.HoldAsync(ct);
         try
         {
             if (_connection is not { State: System.Data.ConnectionState.Open })

@@ -139,67 +139,49 @@ internal sealed class SqliteWriteGate : IDbTransactionInterceptor, IDbCommandInt
 
     private void Exit(DbConnection? connection, Scope scope)
     {
-        if (connection is null || !_holders.TryGetValue(connection, out var holder) || holder.Held == Scope.None) return;
-        if (scope != Scope.Any && holder.Held != scope) return;
-        if (holder.Held == Scope.Lease && scope != Scope.Lease) return;
-        holder.Scope = holder.Held;
+        if (connection is null || !_holders.TryGetValue(connection, out var holder)) return;
+        var held = holder.Held;
+        // A lent write connection's transactions and commands end inside the lease; only the lease ends the hold.
+        if (held is Scope.None or Scope.Lease || (scope != Scope.Any && held != scope)) return;
         holder.Held = Scope.None;
-        HoldTimes.Record(Stopwatch.GetElapsedTime(holder.Since).TotalMilliseconds, Tag(holder.Scope));
+        HoldTimes.Record(Stopwatch.GetElapsedTime(holder.Since).TotalMilliseconds, Tag(held));
         _gate.Release();
     }
 
-    /// <summary>Takes the gate for the single writer's lease (see <see cref="SqliteSingleWriter"/>). Once the lease's
-    /// connection is bound, its transactions and commands do not take the gate again; disposing the hold releases it.</summary>
-    public async Task<LeaseHold> HoldForLeaseAsync(CancellationToken ct)
+    /// <summary>Holds the gate outside any EF transaction: no writer of this process starts until the returned hold is
+    /// disposed. The checkpointer's gated pass holds it so; the single writer (<see cref="SqliteSingleWriter"/>) binds
+    /// its connection to the hold, so that the transactions it lends the connection to do not take the gate again.</summary>
+    public async Task<Hold> HoldAsync(CancellationToken ct)
     {
         var started = Stopwatch.GetTimestamp();
         await _gate.WaitAsync(ct);
-        return new LeaseHold(this, started);
-    }
-
-    /// <summary>The gate, held for a lease of the write connection.</summary>
-    internal sealed class LeaseHold(SqliteWriteGate gate, long waitStarted) : IDisposable
-    {
-        private DbConnection? _connection;
-        private int _released;
-
-        /// <summary>Marks <paramref name="connection"/> as the holder until this is disposed.</summary>
-        public void Bind(DbConnection connection)
-        {
-            _connection = connection;
-            gate._holders.GetOrCreateValue(connection).Acquired(Scope.Lease, waitStarted);
-        }
-
-        public void Dispose()
-        {
-            if (Interlocked.Exchange(ref _released, 1) != 0) return;
-            if (_connection is not null) gate.Exit(_connection, Scope.Lease);
-            else gate._gate.Release();
-        }
-    }
-
-    /// <summary>Holds the gate outside any EF transaction (the checkpointer's gated pass): no writer of this process starts
-    /// until the returned handle is disposed.</summary>
-    public async Task<IDisposable> HoldAsync(CancellationToken ct)
-    {
-        var started = Stopwatch.GetTimestamp();
-        await _gate.WaitAsync(ct);
-        WaitTimes.Record(Stopwatch.GetElapsedTime(started).TotalMilliseconds, Tag(Scope.Checkpoint));
-        return new Release(_gate);
+        return new Hold(this, started);
     }
 
     public void Dispose() => _gate.Dispose();
 
-    private sealed class Release(SemaphoreSlim gate) : IDisposable
+    /// <summary>The gate, held until disposed; recorded as <c>writer</c> when a connection is bound, else <c>checkpoint</c>.</summary>
+    internal sealed class Hold(SqliteWriteGate gate, long waitStarted) : IDisposable
     {
         private readonly long _since = Stopwatch.GetTimestamp();
+        private DbConnection? _connection;
         private int _released;
+
+        /// <summary>Marks <paramref name="connection"/> as holding the gate until this is disposed.</summary>
+        public void Bind(DbConnection connection)
+        {
+            _connection = connection;
+            gate._holders.GetOrCreateValue(connection).Held = Scope.Lease;
+        }
 
         public void Dispose()
         {
             if (Interlocked.Exchange(ref _released, 1) != 0) return;
-            HoldTimes.Record(Stopwatch.GetElapsedTime(_since).TotalMilliseconds, Tag(Scope.Checkpoint));
-            gate.Release();
+            if (_connection is not null) gate._holders.GetOrCreateValue(_connection).Held = Scope.None;
+            var tag = Tag(_connection is null ? Scope.Checkpoint : Scope.Lease);
+            WaitTimes.Record(Stopwatch.GetElapsedTime(waitStarted, _since).TotalMilliseconds, tag);
+            HoldTimes.Record(Stopwatch.GetElapsedTime(_since).TotalMilliseconds, tag);
+            gate._gate.Release();
         }
     }
 
@@ -226,9 +208,6 @@ internal sealed class SqliteWriteGate : IDbTransactionInterceptor, IDbCommandInt
     private sealed class Holder
     {
         public Scope Held { get; set; }
-
-        /// <summary>What was held last (recorded with the hold's length).</summary>
-        public Scope Scope { get; set; }
 
         /// <summary>When the gate was taken (a <see cref="Stopwatch"/> timestamp).</summary>
         public long Since { get; private set; }
