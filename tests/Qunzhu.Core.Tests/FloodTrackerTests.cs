@@ -53,6 +53,23 @@ public sealed class FloodTrackerTests
     }
 
     [Fact]
+    public void Sweep_DropsMembersQuietForAnHour_KeepsTheActiveAndTheirBursts()
+    {
+        var time = new FakeTimeProvider();
+        var tracker = new FloodTracker();
+        var window = TimeSpan.FromMinutes(10);
+        tracker.Record(Group, Guid.NewGuid(), "old", time.GetUtcNow().UtcDateTime, 6, window);
+        time.Advance(TimeSpan.FromMinutes(61));
+        // The first of these finds a sweep due: the member quiet for an hour goes.
+        for (var i = 0; i < 6; i++) tracker.Record(Group, Member, $"m{i}", time.GetUtcNow().UtcDateTime, 6, window).ShouldBeFalse();
+        tracker.TrackedMembers.ShouldBe(1);
+        // Five minutes on the next sweep runs before this message is counted: the burst it ends is still known.
+        time.Advance(TimeSpan.FromMinutes(5));
+        tracker.Record(Group, Member, "m6", time.GetUtcNow().UtcDateTime, 6, window).ShouldBeTrue();
+        tracker.TrackedMembers.ShouldBe(1);
+    }
+
+    [Fact]
     public void Record_SameMessageAgain_CountedOnce()
     {
         var now = new DateTime(2026, 3, 1, 0, 0, 0, DateTimeKind.Utc);
