@@ -11,7 +11,7 @@ public static class SandboxEventIds
     public const int MaxCallerIdLength = Core.Pipeline.InboxEvent.MaxIdLength - 33;
 
     /// <summary>A fresh id for an event the caller sent without one.</summary>
-    public static string New() => "auto-" + Guid.CreateVersion7().ToString("N");
+    public static string New() => "auto-" + Core.Ids.NewV7().ToString("N");
 
     public static string Stored(Guid communityId, string eventId) => $"{communityId:N}/{eventId}";
 

@@ -3,7 +3,7 @@ namespace Qunzhu.Core.AutoReplies;
 /// A keyword → reply rule. Scope: the whole workspace, one template's groups, or one group.
 public sealed class AutoReplyRule
 {
-    public Guid Id { get; set; } = Guid.CreateVersion7();
+    public Guid Id { get; set; } = Ids.NewV7();
     public Guid WorkspaceId { get; set; }
     public Guid? TemplateId { get; set; }
     public Guid? CommunityId { get; set; }

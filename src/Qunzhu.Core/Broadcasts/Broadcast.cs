@@ -4,7 +4,7 @@ namespace Qunzhu.Core.Broadcasts;
 /// workspace's time zone). Each occurrence is a <see cref="BroadcastRun"/> with its own per-target rows.</summary>
 public sealed class Broadcast
 {
-    public Guid Id { get; set; } = Guid.CreateVersion7();
+    public Guid Id { get; set; } = Ids.NewV7();
     public Guid WorkspaceId { get; set; }
     public required string Name { get; set; }
     /// A library item, or null when the broadcast carries its own <see cref="Text"/>.

@@ -4,7 +4,7 @@ namespace Qunzhu.Core.Broadcasts;
 /// or the staff task (done) it was handed to, found by <see cref="Key"/>.</summary>
 public sealed class BroadcastDelivery
 {
-    public Guid Id { get; set; } = Guid.CreateVersion7();
+    public Guid Id { get; set; } = Ids.NewV7();
     public Guid WorkspaceId { get; set; }
     public Guid BroadcastId { get; set; }
     public Guid RunId { get; set; }

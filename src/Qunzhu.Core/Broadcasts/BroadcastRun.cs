@@ -4,7 +4,7 @@ namespace Qunzhu.Core.Broadcasts;
 /// targets that have no row yet, so a restart resumes where it stopped); feeding hands them to the outbox.</summary>
 public sealed class BroadcastRun
 {
-    public Guid Id { get; set; } = Guid.CreateVersion7();
+    public Guid Id { get; set; } = Ids.NewV7();
     public Guid WorkspaceId { get; set; }
     public Guid BroadcastId { get; set; }
     /// The occurrence this run is for (UTC); unique per broadcast.

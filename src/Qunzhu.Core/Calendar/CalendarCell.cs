@@ -6,7 +6,7 @@ namespace Qunzhu.Core.Calendar;
 /// item or text of its own). It goes out as the broadcast <see cref="BroadcastId"/> (cron in the workspace's time zone).</summary>
 public sealed class CalendarCell
 {
-    public Guid Id { get; set; } = Guid.CreateVersion7();
+    public Guid Id { get; set; } = Ids.NewV7();
     public Guid WorkspaceId { get; set; }
     public Guid MatrixId { get; set; }
     public DayOfWeek Weekday { get; set; }

@@ -7,7 +7,7 @@ namespace Qunzhu.Core.Calendar;
 /// Each filled <see cref="CalendarCell"/> owns one recurring broadcast; the matrix is the source of truth for it.</summary>
 public sealed class CalendarMatrix
 {
-    public Guid Id { get; set; } = Guid.CreateVersion7();
+    public Guid Id { get; set; } = Ids.NewV7();
     public Guid WorkspaceId { get; set; }
     public required string Name { get; set; }
     /// The groups of this template (a group without a template follows the default one) …

@@ -3,7 +3,7 @@ namespace Qunzhu.Core.CheckIns;
 /// One member's check-in in one group on one local day (unique on those three).
 public sealed class CheckIn
 {
-    public Guid Id { get; set; } = Guid.CreateVersion7();
+    public Guid Id { get; set; } = Ids.NewV7();
     public Guid WorkspaceId { get; set; }
     public Guid CommunityId { get; set; }
     public Guid MemberId { get; set; }

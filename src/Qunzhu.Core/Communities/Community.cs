@@ -6,7 +6,7 @@ namespace Qunzhu.Core.Communities;
 /// A chat group on a platform.
 public sealed class Community
 {
-    public Guid Id { get; set; } = Guid.CreateVersion7();
+    public Guid Id { get; set; } = Ids.NewV7();
     public Guid WorkspaceId { get; set; }
     public Guid AccountId { get; set; }
     public PlatformKind Platform { get; set; }

@@ -4,7 +4,7 @@ namespace Qunzhu.Core.Communities;
 /// attributed: the membership's InviteCode is the link's name.
 public sealed class InviteLink
 {
-    public Guid Id { get; set; } = Guid.CreateVersion7();
+    public Guid Id { get; set; } = Ids.NewV7();
     public Guid WorkspaceId { get; set; }
     public Guid CommunityId { get; set; }
     /// Unique per group: it is what a join is attributed to.

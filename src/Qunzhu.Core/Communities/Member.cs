@@ -3,7 +3,7 @@ namespace Qunzhu.Core.Communities;
 /// One person across all groups and platforms of a workspace.
 public sealed class Member
 {
-    public Guid Id { get; set; } = Guid.CreateVersion7();
+    public Guid Id { get; set; } = Ids.NewV7();
     public Guid WorkspaceId { get; set; }
     public required string DisplayName { get; set; }
     /// Whitelisted members are exempt from moderation in every group.

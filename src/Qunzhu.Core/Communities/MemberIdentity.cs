@@ -5,7 +5,7 @@ namespace Qunzhu.Core.Communities;
 /// How a member is known on one platform account.
 public sealed class MemberIdentity
 {
-    public Guid Id { get; set; } = Guid.CreateVersion7();
+    public Guid Id { get; set; } = Ids.NewV7();
     public Guid WorkspaceId { get; set; }
     public Guid MemberId { get; set; }
     public Guid AccountId { get; set; }

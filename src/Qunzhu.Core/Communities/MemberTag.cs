@@ -3,7 +3,7 @@ namespace Qunzhu.Core.Communities;
 /// A label on a member (e.g. "新人", "已下单"): starts and stops member SOPs.
 public sealed class MemberTag
 {
-    public Guid Id { get; set; } = Guid.CreateVersion7();
+    public Guid Id { get; set; } = Ids.NewV7();
     public Guid WorkspaceId { get; set; }
     public Guid MemberId { get; set; }
     public required string Tag { get; set; }

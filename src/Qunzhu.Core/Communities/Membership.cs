@@ -3,7 +3,7 @@ namespace Qunzhu.Core.Communities;
 /// A member's place in one group: kept after leaving, so history and re-joins are visible.
 public sealed class Membership
 {
-    public Guid Id { get; set; } = Guid.CreateVersion7();
+    public Guid Id { get; set; } = Ids.NewV7();
     public Guid WorkspaceId { get; set; }
     public Guid CommunityId { get; set; }
     public Guid MemberId { get; set; }

@@ -3,7 +3,7 @@ namespace Qunzhu.Core.Communities;
 /// The message log: one row per member message the bot saw.
 public sealed class MessageRecord
 {
-    public Guid Id { get; set; } = Guid.CreateVersion7();
+    public Guid Id { get; set; } = Ids.NewV7();
     public Guid WorkspaceId { get; set; }
     public Guid CommunityId { get; set; }
     public Guid MemberId { get; set; }

@@ -4,7 +4,7 @@ namespace Qunzhu.Core.Content;
 /// Text, title and description may hold variables ({member}, {group}, {date}, a group's own values).</summary>
 public sealed class ContentItem
 {
-    public Guid Id { get; set; } = Guid.CreateVersion7();
+    public Guid Id { get; set; } = Ids.NewV7();
     public Guid WorkspaceId { get; set; }
     public ContentKind Kind { get; set; }
     public required string Title { get; set; }

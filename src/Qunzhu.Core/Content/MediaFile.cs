@@ -4,7 +4,7 @@ namespace Qunzhu.Core.Content;
 /// hash, so the same file uploaded twice is stored once per workspace.</summary>
 public sealed class MediaFile
 {
-    public Guid Id { get; set; } = Guid.CreateVersion7();
+    public Guid Id { get; set; } = Ids.NewV7();
     public Guid WorkspaceId { get; set; }
     /// Lower-case hex SHA-256 of the bytes; unique per workspace.
     public required string Sha256 { get; set; }

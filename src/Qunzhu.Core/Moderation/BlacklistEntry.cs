@@ -3,7 +3,7 @@ namespace Qunzhu.Core.Moderation;
 /// A member removed from every group of the workspace on joining (shared blacklist).
 public sealed class BlacklistEntry
 {
-    public Guid Id { get; set; } = Guid.CreateVersion7();
+    public Guid Id { get; set; } = Ids.NewV7();
     public Guid WorkspaceId { get; set; }
     public Guid MemberId { get; set; }
     public required string Reason { get; set; }

@@ -3,7 +3,7 @@ namespace Qunzhu.Core.Moderation;
 /// A moderation finding and the step taken for it.
 public sealed class Violation
 {
-    public Guid Id { get; set; } = Guid.CreateVersion7();
+    public Guid Id { get; set; } = Ids.NewV7();
     public Guid WorkspaceId { get; set; }
     public Guid CommunityId { get; set; }
     public Guid MemberId { get; set; }

@@ -3,7 +3,7 @@ namespace Qunzhu.Core.Pipeline;
 /// <summary>A durable due-time row: the scheduler claims due rows and runs them; a restart resumes them.</summary>
 public sealed class ScheduledJob
 {
-    public Guid Id { get; set; } = Guid.CreateVersion7();
+    public Guid Id { get; set; } = Ids.NewV7();
     public Guid WorkspaceId { get; set; }
     /// <summary>Unique: what the job is for, e.g. "welcome:{communityId}:{n}".</summary>
     public required string Key { get; set; }

@@ -3,7 +3,7 @@ namespace Qunzhu.Core.Pipeline;
 /// An action a platform could not perform, or a step that needs a person: shown in the console.
 public sealed class StaffTask
 {
-    public Guid Id { get; set; } = Guid.CreateVersion7();
+    public Guid Id { get; set; } = Ids.NewV7();
     public Guid WorkspaceId { get; set; }
     public Guid? CommunityId { get; set; }
     public Guid? MemberId { get; set; }

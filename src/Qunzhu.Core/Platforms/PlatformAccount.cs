@@ -3,7 +3,7 @@ namespace Qunzhu.Core.Platforms;
 /// A connection to one platform (a bot, a corp app, a bridge). Every workspace has one sandbox account.
 public sealed class PlatformAccount
 {
-    public Guid Id { get; set; } = Guid.CreateVersion7();
+    public Guid Id { get; set; } = Ids.NewV7();
     public Guid WorkspaceId { get; set; }
     public PlatformKind Platform { get; set; }
     public required string Name { get; set; }

@@ -3,7 +3,7 @@ namespace Qunzhu.Core.Points;
 /// A ledger row: balances are sums of these, and the unique key makes every award happen once.
 public sealed class PointsEntry
 {
-    public Guid Id { get; set; } = Guid.CreateVersion7();
+    public Guid Id { get; set; } = Ids.NewV7();
     public Guid WorkspaceId { get; set; }
     public Guid MemberId { get; set; }
     public Guid? CommunityId { get; set; }

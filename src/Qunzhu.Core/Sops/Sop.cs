@@ -9,7 +9,7 @@ namespace Qunzhu.Core.Sops;
 /// <see cref="SopExecution"/> row per step (per weekly occurrence).</summary>
 public sealed class Sop
 {
-    public Guid Id { get; set; } = Guid.CreateVersion7();
+    public Guid Id { get; set; } = Ids.NewV7();
     public Guid WorkspaceId { get; set; }
     public required string Name { get; set; }
     public string? Description { get; set; }

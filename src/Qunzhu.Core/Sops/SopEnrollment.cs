@@ -3,7 +3,7 @@ namespace Qunzhu.Core.Sops;
 /// <summary>One SOP running for one target: a group (group SOP) or a member in a group (member SOP).</summary>
 public sealed class SopEnrollment
 {
-    public Guid Id { get; set; } = Guid.CreateVersion7();
+    public Guid Id { get; set; } = Ids.NewV7();
     public Guid WorkspaceId { get; set; }
     public Guid SopId { get; set; }
     public Guid CommunityId { get; set; }

@@ -4,7 +4,7 @@ namespace Qunzhu.Core.Sops;
 /// its scheduler job runs. Its <see cref="Key"/> is also the idempotency key of the outbox row or staff task.</summary>
 public sealed class SopExecution
 {
-    public Guid Id { get; set; } = Guid.CreateVersion7();
+    public Guid Id { get; set; } = Ids.NewV7();
     public Guid WorkspaceId { get; set; }
     public Guid SopId { get; set; }
     public Guid EnrollmentId { get; set; }

@@ -3,7 +3,7 @@ namespace Qunzhu.Core.Templates;
 /// A named bundle of module settings. The default template applies to every new group.
 public sealed class Template
 {
-    public Guid Id { get; set; } = Guid.CreateVersion7();
+    public Guid Id { get; set; } = Ids.NewV7();
     public Guid WorkspaceId { get; set; }
     public required string Name { get; set; }
     public bool IsDefault { get; set; }

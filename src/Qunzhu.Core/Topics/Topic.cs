@@ -3,7 +3,7 @@ namespace Qunzhu.Core.Topics;
 /// <summary>A discussion prompt in the topic library (话题库).</summary>
 public sealed class Topic
 {
-    public Guid Id { get; set; } = Guid.CreateVersion7();
+    public Guid Id { get; set; } = Ids.NewV7();
     public Guid WorkspaceId { get; set; }
     public TopicKind Kind { get; set; }
     public required string Title { get; set; }

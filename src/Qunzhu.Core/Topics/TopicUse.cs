@@ -3,7 +3,7 @@ namespace Qunzhu.Core.Topics;
 /// <summary>A topic posted to a group: the record of which groups discussed what, and when.</summary>
 public sealed class TopicUse
 {
-    public Guid Id { get; set; } = Guid.CreateVersion7();
+    public Guid Id { get; set; } = Ids.NewV7();
     public Guid WorkspaceId { get; set; }
     public Guid TopicId { get; set; }
     public Guid CommunityId { get; set; }

@@ -5,7 +5,7 @@ namespace Qunzhu.Core.WeCom;
 /// the customer came through: attribution to a channel.</summary>
 public sealed class WeComContact
 {
-    public Guid Id { get; set; } = Guid.CreateVersion7();
+    public Guid Id { get; set; } = Ids.NewV7();
     public Guid WorkspaceId { get; set; }
     public Guid AccountId { get; set; }
     public required string ExternalUserId { get; set; }

@@ -4,7 +4,7 @@ namespace Qunzhu.Core.WeCom;
 /// who add a staff member through it arrive with its <see cref="State"/>, which attributes them to it.</summary>
 public sealed class WeComContactWay
 {
-    public Guid Id { get; set; } = Guid.CreateVersion7();
+    public Guid Id { get; set; } = Ids.NewV7();
     public Guid WorkspaceId { get; set; }
     public Guid AccountId { get; set; }
     /// <summary>≤ 30 characters (WeCom's limit); unique per account.</summary>

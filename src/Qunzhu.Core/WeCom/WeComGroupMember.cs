@@ -4,7 +4,7 @@ namespace Qunzhu.Core.WeCom;
 /// next reading against this to know who joined and who left, since WeCom's callbacks do not always say.</summary>
 public sealed class WeComGroupMember
 {
-    public Guid Id { get; set; } = Guid.CreateVersion7();
+    public Guid Id { get; set; } = Ids.NewV7();
     public Guid WorkspaceId { get; set; }
     public Guid AccountId { get; set; }
     public required string ChatId { get; set; }

@@ -5,7 +5,7 @@ namespace Qunzhu.Core.WeCom;
 /// get_groupmsg_send_result.</summary>
 public sealed class WeComGroupMessage
 {
-    public Guid Id { get; set; } = Guid.CreateVersion7();
+    public Guid Id { get; set; } = Ids.NewV7();
     public Guid WorkspaceId { get; set; }
     public Guid AccountId { get; set; }
     /// <summary>The staff member (group owner) WeCom asks to confirm it.</summary>

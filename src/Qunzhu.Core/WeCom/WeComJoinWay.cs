@@ -4,7 +4,7 @@ namespace Qunzhu.Core.WeCom;
 /// everyone who joins through it. Members whose groupchat/get state equals <see cref="State"/> are attributed to it.</summary>
 public sealed class WeComJoinWay
 {
-    public Guid Id { get; set; } = Guid.CreateVersion7();
+    public Guid Id { get; set; } = Ids.NewV7();
     public Guid WorkspaceId { get; set; }
     public Guid AccountId { get; set; }
     /// <summary>≤ 30 characters (WeCom's limit); unique per account, so a join is attributed to one code.</summary>

@@ -3,7 +3,7 @@ namespace Qunzhu.Core.Workspaces;
 /// An API key is stored as the SHA-256 of the secret; the secret is shown once at creation.
 public sealed class ApiKey
 {
-    public Guid Id { get; set; } = Guid.CreateVersion7();
+    public Guid Id { get; set; } = Ids.NewV7();
     public Guid WorkspaceId { get; set; }
     public Guid? CreatedBy { get; set; }
     public required string Name { get; set; }

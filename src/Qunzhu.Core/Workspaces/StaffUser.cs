@@ -3,7 +3,7 @@ namespace Qunzhu.Core.Workspaces;
 /// A person who signs in to the console. Identity keeps the password hash, security stamp and lockout here.
 public sealed class StaffUser
 {
-    public Guid Id { get; set; } = Guid.CreateVersion7();
+    public Guid Id { get; set; } = Ids.NewV7();
     public Guid WorkspaceId { get; set; }
     public required string Email { get; set; }
     public required string PasswordHash { get; set; }

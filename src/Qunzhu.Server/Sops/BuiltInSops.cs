@@ -16,9 +16,9 @@ public static class BuiltInSops
         if (key != NewGroup7Days) return null;
         string T(string name) => BotText.Get($"SopBuiltIn_NewGroup7_{name}", locale);
         SopStep Post(int day, int hour, string text) =>
-            new(Guid.CreateVersion7(), SopAnchor.GroupCreated, SopActionKind.PostToGroup, day, At: day == 0 ? null : new TimeOnly(hour, 0), Text: text);
+            new(Core.Ids.NewV7(), SopAnchor.GroupCreated, SopActionKind.PostToGroup, day, At: day == 0 ? null : new TimeOnly(hour, 0), Text: text);
         SopStep Task(int day, int hour, int minute, string text) =>
-            new(Guid.CreateVersion7(), SopAnchor.GroupCreated, SopActionKind.StaffTask, day, At: new TimeOnly(hour, minute), Text: text);
+            new(Core.Ids.NewV7(), SopAnchor.GroupCreated, SopActionKind.StaffTask, day, At: new TimeOnly(hour, minute), Text: text);
         return new Sop
         {
             WorkspaceId = workspaceId,
@@ -36,7 +36,7 @@ public static class BuiltInSops
                 Post(5, 12, T("Day5")),
                 Task(6, 10, 0, T("Day6Task")),
                 Post(7, 20, T("Day7")),
-                new(Guid.CreateVersion7(), SopAnchor.GroupCreated, SopActionKind.AddTag, 7, At: new TimeOnly(20, 0), Tag: T("Tag")),
+                new(Core.Ids.NewV7(), SopAnchor.GroupCreated, SopActionKind.AddTag, 7, At: new TimeOnly(20, 0), Tag: T("Tag")),
             ],
             AutoApplyTypes = [],
             QuietHours = new Core.Broadcasts.QuietHours(new TimeOnly(22, 0), new TimeOnly(8, 0)),

@@ -89,7 +89,7 @@ public static class SopStepValidator
                 break;
         }
         if (errors.Count > before) return null;
-        return new SopStep(s.Id ?? Guid.CreateVersion7(), anchor, action, days, at is null ? minutes : 0, at, date, weekday, repeat,
+        return new SopStep(s.Id ?? Core.Ids.NewV7(), anchor, action, days, at is null ? minutes : 0, at, date, weekday, repeat,
             text, contentId, topicId, topicKind, tag);
     }
 }
