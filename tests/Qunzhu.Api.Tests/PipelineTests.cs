@@ -236,6 +236,47 @@ public sealed class PipelineTests
             e => e.Status == InboxStatus.Failed, TimeSpan.FromSeconds(15))).Attempts.ShouldBe(3);
     }
 
+    [Fact]
+    public async Task CheckIns_OfOneMemberInTwoGroups_InOneBatch_EachContinuesItsOwnGroupsStreak()
+    {
+        // 小王 is in two groups: a 4-day streak (9 days in all) in the first, a 1-day streak in the second, both yesterday.
+        await using var first = new QunzhuServer();
+        var sandbox = new SandboxClient(first.CreateApiClient());
+        var morning = await sandbox.CreateGroupAsync("早读群");
+        var running = await sandbox.CreateGroupAsync("跑步群");
+        await sandbox.SendAsync(morning, "message", "u1", "大家好", memberName: "小王");
+        await sandbox.SendAsync(running, "message", "u1", "大家好", memberName: "小王");
+        await using (var db = first.CreateDbContext())
+        {
+            var member = await Eventually.UntilAsync(() => db.Members.AsNoTracking().FirstOrDefaultAsync(m => m.DisplayName == "小王"), m => m is not null);
+            await Eventually.UntilAsync(() => db.Memberships.CountAsync(m => m.MemberId == member!.Id), n => n == 2);
+            var zone = (await first.Services.GetRequiredService<Qunzhu.Engine.Caching.ConfigCache>().GetAsync(member!.WorkspaceId, default)).Zone;
+            var now = first.Services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime;
+            var yesterday = Qunzhu.Core.CheckIns.CheckInCalculator.LocalDay(now, zone).AddDays(-1);
+            foreach (var (group, streak, total) in new[] { (morning, 4, 9), (running, 1, 1) })
+            {
+                db.CheckIns.Add(new Qunzhu.Core.CheckIns.CheckIn
+                {
+                    WorkspaceId = member.WorkspaceId, CommunityId = group, MemberId = member.Id, LocalDate = yesterday,
+                    At = now.AddDays(-1), Streak = streak, Total = total, Rank = 1, Points = 10,
+                });
+            }
+            await db.SaveChangesAsync();
+        }
+        await first.DisposeAsync();
+
+        await StoreWithoutProcessingAsync(first.DatabasePath, async ingest =>
+        {
+            await ingest.SendAsync(morning, "message", "u1", "签到");
+            await ingest.SendAsync(running, "message", "u1", "签到");
+        });
+
+        await using var second = new QunzhuServer(first.DatabasePath);
+        var replies = new SandboxClient(second.CreateApiClient());
+        (await replies.BotMessagesAsync(morning, 1)).Single().ShouldContain("今天第 1 位，连续 5 天，累计 10 天");
+        (await replies.BotMessagesAsync(running, 1)).Single().ShouldContain("今天第 1 位，连续 2 天，累计 2 天");
+    }
+
     /// <summary>Stores events on the database file through a server that processes nothing, so that the next server to
     /// open the file meets them all in one batch.</summary>
     private static async Task StoreWithoutProcessingAsync(string databasePath, Func<SandboxClient, Task> send)

@@ -26,7 +26,10 @@ public sealed class CheckInModule : IEngineModule
 
     /// <summary>The stored state of these check-ins as of the batch's start: last check-in per member and group,
     /// balance per member, check-ins per group and day. Three queries however many check-ins (members the batch met
-    /// for the first time have neither check-ins nor points yet: they are not asked for).</summary>
+    /// for the first time have neither check-ins nor points yet: they are not asked for). Each is a few index seeks per
+    /// member or group, whatever their history: asked for by members and groups at once, SQLite probed the (group,
+    /// member, day) index for every pair of the two lists and read each member's every check-in, and counting a day's
+    /// check-ins read every one of them (the engine's check-in reads grew with the day and with the members' history).</summary>
     private static async Task LoadAsync(AppDbContext db, BatchState state, IReadOnlyList<Wanted> wanted, CancellationToken ct)
     {
         var communities = wanted.Select(w => w.Community).Distinct().ToList();
@@ -37,12 +40,21 @@ public sealed class CheckInModule : IEngineModule
         }
         var stored = wanted.Where(w => !w.NewMember).ToList();
         var members = stored.Select(w => w.Member).Distinct().ToList();
-        var latest = members.Count == 0 ? [] : await db.CheckIns.AsNoTracking()
-            .Where(c => members.Contains(c.MemberId) && communities.Contains(c.CommunityId))
-            .GroupBy(c => new { c.CommunityId, c.MemberId })
-            .Select(g => g.OrderByDescending(c => c.LocalDate).First())
-            .ToListAsync(ct);
-        foreach (var c in latest) state.Last[(c.CommunityId, c.MemberId)] = c;
+        var workspaces = stored.Select(w => w.Workspace).Distinct().ToList();
+        if (members.Count > 0)
+        {
+            // A member checks in where they are a member: their memberships (by workspace and member) each seek their
+            // group's latest check-in, the last entry of the unique (group, member, day) index.
+            var latestIds = db.Memberships
+                .Where(m => workspaces.Contains(m.WorkspaceId) && members.Contains(m.MemberId))
+                .Select(m => db.CheckIns.Where(c => c.CommunityId == m.CommunityId && c.MemberId == m.MemberId)
+                    .OrderByDescending(c => c.LocalDate).Select(c => (Guid?)c.Id).FirstOrDefault());
+            var latest = await db.CheckIns.AsNoTracking().Where(c => latestIds.Contains(c.Id)).ToListAsync(ct);
+            foreach (var c in latest)
+            {
+                if (state.Last.ContainsKey((c.CommunityId, c.MemberId))) state.Last[(c.CommunityId, c.MemberId)] = c;
+            }
+        }
 
         foreach (var workspace in stored.GroupBy(w => w.Workspace))
         {
@@ -53,13 +65,15 @@ public sealed class CheckInModule : IEngineModule
             foreach (var sum in sums) state.Balance[(workspace.Key, sum.Member)] = sum.Sum;
         }
 
+        // Ranks of a day are 1, 2, 3 … in the order of the check-ins and none is ever deleted: the day's highest rank is how
+        // many checked in, one seek to the end of the (group, day, rank) index instead of a count of them all.
         foreach (var day in wanted.Select(w => w.Day).Distinct())
         {
-            var counts = await db.CheckIns.AsNoTracking().Where(c => communities.Contains(c.CommunityId) && c.LocalDate == day)
-                .GroupBy(c => c.CommunityId).Select(g => new { Community = g.Key, Count = g.Count() })
+            var counts = await db.Communities.AsNoTracking().Where(c => communities.Contains(c.Id))
+                .Select(c => new { Community = c.Id, Count = db.CheckIns.Where(x => x.CommunityId == c.Id && x.LocalDate == day).Max(x => (int?)x.Rank) })
                 .ToListAsync(ct);
             foreach (var id in communities) state.Count[(id, day)] = 0;
-            foreach (var count in counts) state.Count[(count.Community, day)] = count.Count;
+            foreach (var count in counts) state.Count[(count.Community, day)] = count.Count ?? 0;
         }
     }
 
