@@ -257,8 +257,15 @@ public sealed class PipelineTests
             {
                 db.CheckIns.Add(new Qunzhu.Core.CheckIns.CheckIn
                 {
-                    WorkspaceId = member.WorkspaceId, CommunityId = group, MemberId = member.Id, LocalDate = yesterday,
-                    At = now.AddDays(-1), Streak = streak, Total = total, Rank = 1, Points = 10,
+                    WorkspaceId = member.WorkspaceId,
+                    CommunityId = group,
+                    MemberId = member.Id,
+                    LocalDate = yesterday,
+                    At = now.AddDays(-1),
+                    Streak = streak,
+                    Total = total,
+                    Rank = 1,
+                    Points = 10,
                 });
             }
             await db.SaveChangesAsync();
