@@ -26,6 +26,16 @@ public sealed class EngineOptions
     [Range(1, 5000)]
     public int BatchSize { get; set; } = 1024;
 
+    /// After a batch of at least this many events (but not a full one), a loop waits <see cref="GatherDelay"/> before the
+    /// next, so that the next batch is larger: under load, many small batches cost more CPU an event (their queries and
+    /// their write each have a fixed part), and the CPU the engine saves goes to accepting events. A steady 1,000
+    /// events/s makes batches of about a dozen, which never wait. 0 turns it off.
+    [Range(0, 5000)]
+    public int GatherAbove { get; set; } = 128;
+
+    [Range(typeof(TimeSpan), "00:00:00", "00:00:10")]
+    public TimeSpan GatherDelay { get; set; } = TimeSpan.FromMilliseconds(15);
+
     /// How often idle workers look for work written by other nodes.
     [Range(typeof(TimeSpan), "00:00:00.010", "00:01:00")]
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(1);

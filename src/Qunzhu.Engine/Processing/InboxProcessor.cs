@@ -29,7 +29,14 @@ public sealed partial class InboxProcessor(
             try
             {
                 var owned = partitions.Where(leases.Owns).ToList();
-                if (owned.Count > 0 && await engine.ProcessNextBatchAsync(owned, ct) > 0) continue;
+                var settled = owned.Count > 0 ? await engine.ProcessNextBatchAsync(owned, ct) : 0;
+                if (settled > 0)
+                {
+                    var o = options.Value;
+                    if (o.GatherAbove > 0 && settled >= o.GatherAbove && settled < o.BatchSize && o.GatherDelay > TimeSpan.Zero)
+                        await Task.Delay(o.GatherDelay, time, ct);
+                    continue;
+                }
                 await signals.WaitInboxAsync(loop, options.Value.PollInterval, time, ct);
             }
             catch (OperationCanceledException) when (ct.IsCancellationRequested)
