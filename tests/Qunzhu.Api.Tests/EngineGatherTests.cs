@@ -16,11 +16,10 @@ public sealed class EngineGatherTests
         await first.DisposeAsync();
 
         // Three check-ins stored while nothing processes: the next server's first batch holds all three.
-        await using (var ingestOnly = new QunzhuServer(first.DatabasePath, new Dictionary<string, string?> { ["Engine:ProcessEvents"] = "false" }))
+        await QunzhuServer.StoreWithoutProcessingAsync(first.DatabasePath, async ingest =>
         {
-            var ingest = new SandboxClient(ingestOnly.CreateApiClient());
             for (var i = 0; i < 3; i++) await ingest.SendAsync(group, "message", $"u{i}", "签到", eventId: $"e{i}");
-        }
+        });
 
         await using var server = new QunzhuServer(first.DatabasePath, settings);
         var client = new SandboxClient(server.CreateApiClient());

@@ -102,7 +102,7 @@ public sealed class PipelineTests
         await first.DisposeAsync();
 
         // Stored while nothing processes, so the known member's and a new member's check-ins land in one batch.
-        await StoreWithoutProcessingAsync(first.DatabasePath, async ingest =>
+        await QunzhuServer.StoreWithoutProcessingAsync(first.DatabasePath, async ingest =>
         {
             await ingest.SendAsync(group, "message", "u1", "签到");
             await ingest.SendAsync(group, "message", "u3", "签到", memberName: "小张");
@@ -145,7 +145,7 @@ public sealed class PipelineTests
         await first.DisposeAsync();
 
         // Stored while nothing processes, so all of them land in one batch.
-        await StoreWithoutProcessingAsync(first.DatabasePath, async ingest =>
+        await QunzhuServer.StoreWithoutProcessingAsync(first.DatabasePath, async ingest =>
         {
             await ingest.SendAsync(group, "message", "spammer", "加V信 abc12345 领福利");
             await ingest.SendAsync(group, "message", "old", "看这里 http://spam.example.com");
@@ -216,7 +216,7 @@ public sealed class PipelineTests
         await first.DisposeAsync();
 
         // Stored while nothing processes, so the doomed check-in and a newcomer's first message land in one batch.
-        await StoreWithoutProcessingAsync(first.DatabasePath, async ingest =>
+        await QunzhuServer.StoreWithoutProcessingAsync(first.DatabasePath, async ingest =>
         {
             await ingest.SendAsync(group, "message", "u1", "签到", eventId: "doomed");
             await ingest.SendAsync(group, "message", "u2", "签到", memberName: "小李");
@@ -272,7 +272,7 @@ public sealed class PipelineTests
         }
         await first.DisposeAsync();
 
-        await StoreWithoutProcessingAsync(first.DatabasePath, async ingest =>
+        await QunzhuServer.StoreWithoutProcessingAsync(first.DatabasePath, async ingest =>
         {
             await ingest.SendAsync(morning, "message", "u1", "签到");
             await ingest.SendAsync(running, "message", "u1", "签到");
@@ -282,14 +282,6 @@ public sealed class PipelineTests
         var replies = new SandboxClient(second.CreateApiClient());
         (await replies.BotMessagesAsync(morning, 1)).Single().ShouldContain("今天第 1 位，连续 5 天，累计 10 天");
         (await replies.BotMessagesAsync(running, 1)).Single().ShouldContain("今天第 1 位，连续 2 天，累计 2 天");
-    }
-
-    /// <summary>Stores events on the database file through a server that processes nothing, so that the next server to
-    /// open the file meets them all in one batch.</summary>
-    private static async Task StoreWithoutProcessingAsync(string databasePath, Func<SandboxClient, Task> send)
-    {
-        await using var ingestOnly = new QunzhuServer(databasePath, new Dictionary<string, string?> { ["Engine:ProcessEvents"] = "false" });
-        await send(new SandboxClient(ingestOnly.CreateApiClient()));
     }
 
     /// <summary>Makes the member's check-in today impossible to commit: a ledger row already holds the key it would write.</summary>

@@ -59,12 +59,7 @@ public sealed class AppendRowsTests
     {
         await using var database = await TestDatabases.CreateMigratedAsync(provider);
         var account = Guid.CreateVersion7();
-        await using (var db = database.CreateContext())
-        {
-            await using var tx = await db.Database.BeginTransactionAsync();
-            await db.InsertAsync([Rows.Inbox(account, "e1")], CancellationToken.None);
-            await tx.CommitAsync();
-        }
+        await StoreAsync(database, Rows.Inbox(account, "e1"));
 
         bool[] written;
         await using (var db = database.CreateContext())
@@ -85,12 +80,7 @@ public sealed class AppendRowsTests
     {
         await using var database = await TestDatabases.CreateMigratedAsync(provider);
         var account = Guid.CreateVersion7();
-        await using (var db = database.CreateContext())
-        {
-            await using var tx = await db.Database.BeginTransactionAsync();
-            await db.InsertAsync([Rows.Inbox(account, "e1")], CancellationToken.None);
-            await tx.CommitAsync();
-        }
+        await StoreAsync(database, Rows.Inbox(account, "e1"));
 
         await using (var db = database.CreateContext())
         {
@@ -122,5 +112,14 @@ public sealed class AppendRowsTests
         await using var database = await TestDatabases.CreateMigratedAsync(StorageProvider.Sqlite);
         await using var db = database.CreateContext();
         await Should.ThrowAsync<InvalidOperationException>(() => db.InsertAsync([Rows.Inbox(Guid.CreateVersion7(), "e1")], CancellationToken.None));
+    }
+
+    /// <summary>Appends and commits one inbox row.</summary>
+    private static async Task StoreAsync(TestDatabase database, Core.Pipeline.InboxEvent row)
+    {
+        await using var db = database.CreateContext();
+        await using var tx = await db.Database.BeginTransactionAsync();
+        await db.InsertAsync([row], CancellationToken.None);
+        await tx.CommitAsync();
     }
 }

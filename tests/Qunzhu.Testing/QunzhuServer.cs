@@ -34,6 +34,14 @@ public sealed class QunzhuServer : WebApplicationFactory<Program>
 
     public string DatabasePath { get; }
 
+    /// <summary>Stores events on the database file through a server that processes nothing, so that the next server to
+    /// open the file meets them all in one batch.</summary>
+    public static async Task StoreWithoutProcessingAsync(string databasePath, Func<SandboxClient, Task> send)
+    {
+        await using var ingestOnly = new QunzhuServer(databasePath, new Dictionary<string, string?> { ["Engine:ProcessEvents"] = "false" });
+        await send(new SandboxClient(ingestOnly.CreateApiClient()));
+    }
+
     private static readonly string TestRoot = Path.Combine(Path.GetTempPath(), "qunzhu-tests");
 
     /// <summary>Databases of earlier runs: a server cannot delete its own on dispose, since a restart test
