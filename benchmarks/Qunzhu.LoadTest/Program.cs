@@ -257,7 +257,7 @@ int WarmupMembers() => (int)Math.Clamp((long)options.Members * options.Warmup / 
 async Task<(int Errors, Stopwatch Started)> PostMixAsync(int count, string prefix, int members) => await PostAllAsync(count, i =>
 {
     var member = $"{prefix}{i % members}";
-    return ((i % 20) switch { < 14 => "message", < 18 => "checkin", 18 => "join", _ => "reply" }) switch
+    return ((i / groups.Count % 20) switch { < 14 => "message", < 18 => "checkin", 18 => "join", _ => "reply" }) switch
     {
         "join" => new { kind = "join", memberId = member, memberName = $"成员{i % members}" },
         "checkin" => new { kind = "message", memberId = member, text = "签到" },
