@@ -38,7 +38,7 @@ for (var i = 0; i < options.Groups; i++)
     groups.Add((await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid());
 }
 (await http.PostAsJsonAsync("/api/v1/auto-replies", new { keywords = new[] { "课表" }, reply = "{member} 课表见群公告", cooldownSeconds = 0 })).EnsureSuccessStatusCode();
-Console.WriteLine($"server on 127.0.0.1:{port}, {options.Groups} groups, {options.Members} members, machine: {Environment.ProcessorCount} cores, load generator in the same process");
+Console.WriteLine($"server on 127.0.0.1:{port}, {options.Groups} groups{(options.HotGroups ? " (hot: one in five only check-ins)" : "")}, {options.Members} members, machine: {Environment.ProcessorCount} cores, load generator in the same process");
 
 if (engineOnly)
 {
@@ -257,7 +257,8 @@ int WarmupMembers() => (int)Math.Clamp((long)options.Members * options.Warmup / 
 async Task<(int Errors, Stopwatch Started)> PostMixAsync(int count, string prefix, int members) => await PostAllAsync(count, i =>
 {
     var member = $"{prefix}{i % members}";
-    return ((i / groups.Count % 20) switch { < 14 => "message", < 18 => "checkin", 18 => "join", _ => "reply" }) switch
+    var kind = options.HotGroups ? i % 20 : i / groups.Count % 20;
+    return (kind switch { < 14 => "message", < 18 => "checkin", 18 => "join", _ => "reply" }) switch
     {
         "join" => new { kind = "join", memberId = member, memberName = $"成员{i % members}" },
         "checkin" => new { kind = "message", memberId = member, text = "签到" },
