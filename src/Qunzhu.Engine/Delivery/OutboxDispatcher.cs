@@ -102,15 +102,7 @@ public sealed partial class OutboxDispatcher(
         if (owned.Count == 0) return (0, null);
         await using var db = dbs.Create();
         var now = time.GetUtcNow().UtcDateTime;
-        // A row is due only when no earlier row of its chat is still waiting (rate limit, backoff):
-        // otherwise a later message would overtake an earlier one.
-        var due = await db.Outbox
-            .Where(o => o.AccountId == accountId && o.Status == OutboxStatus.Pending && o.NextAttemptAt <= now && owned.Contains(o.Partition)
-                        && !db.Outbox.Any(w => w.Status == OutboxStatus.Pending && w.AccountId == o.AccountId && w.ChatId == o.ChatId
-                                               && w.Id < o.Id && w.NextAttemptAt > now))
-            .OrderBy(o => o.Id)
-            .Take(options.Value.BatchSize)
-            .ToListAsync(ct);
+        var due = await Due(db, accountId, owned, now, options.Value.BatchSize).ToListAsync(ct);
         if (due.Count == 0) return (0, await NextDueAsync(db, accountId, owned, now, ct));
 
         if (platforms.Connector(due[0].Platform) is IInDatabaseConnector local)
@@ -144,6 +136,16 @@ public sealed partial class OutboxDispatcher(
         if (settled == 0 && accountFull != 0) return (0, TimeSpan.FromTicks(Math.Max(accountWaitTicks, TimeSpan.TicksPerMillisecond)));
         return (settled, settled > 0 ? null : TimeSpan.FromMilliseconds(50));
     }
+
+    /// <summary>The account's actions due now, oldest first. A row is due only when no earlier row of its chat is still
+    /// waiting (rate limit, backoff): otherwise a later message would overtake an earlier one.</summary>
+    internal static IQueryable<OutboundAction> Due(AppDbContext db, Guid accountId, List<int> partitions, DateTime now, int limit) =>
+        db.Outbox
+            .Where(o => o.AccountId == accountId && o.Status == OutboxStatus.Pending && o.NextAttemptAt <= now && partitions.Contains(o.Partition)
+                        && !db.Outbox.Any(w => w.Status == OutboxStatus.Pending && w.AccountId == o.AccountId && w.ChatId == o.ChatId
+                                               && w.Id < o.Id && w.NextAttemptAt > now))
+            .OrderBy(o => o.Id)
+            .Take(limit);
 
     /// <summary>A round of an in-database platform: the same rate limits and order as a remote one, and then every
     /// action the limits let through is written by the connector and marked, in one transaction; the delivered marks

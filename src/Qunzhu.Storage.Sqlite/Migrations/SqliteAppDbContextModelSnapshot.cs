@@ -1175,8 +1175,8 @@ namespace Qunzhu.Storage.Sqlite.Migrations
 
                     b.HasIndex("WorkspaceId", "CreatedAt");
 
-                    b.HasIndex("AccountId", "ChatId", "Id")
-                        .HasDatabaseName("IX_Outbox_Pending_AccountId_ChatId_Id")
+                    b.HasIndex("AccountId", "ChatId", "NextAttemptAt", "Id")
+                        .HasDatabaseName("IX_Outbox_Pending_AccountId_ChatId_NextAttemptAt")
                         .HasFilter("\"Status\" = 'Pending'");
 
                     b.ToTable("Outbox");
