@@ -15,9 +15,8 @@ namespace Qunzhu.LoadTest;
 /// <param name="HotGroups">Every group gets the whole chat mix, in the same proportions (70 % chat, 20 % check-in, 5 % joins,
 /// 5 % questions). With <c>--hot-groups</c> the kind goes by the group instead (event i goes to group i % groups and is of
 /// kind i % 20): one group in five gets nothing but check-ins, and at 5,000 events/s over 200 groups those 40 groups ask
-/// for 25 replies a second each, more than the
-/// sandbox lets through a chat (20 a second), so their replies queue in the outbox and delivery works through a backlog,
-/// as in a real check-in rush on Telegram (20 messages a minute per group).</param>
+/// for 25 replies a second each, more than the sandbox lets through a chat (20 a second), so their replies queue in the
+/// outbox and delivery works through a backlog, as in a real check-in rush on Telegram (20 messages a minute per group).</param>
 /// <param name="Rounds">With <c>--engine-only</c>: how many times the mix is stored and then processed by the engine alone.</param>
 public sealed record LoadOptions(int Events, int Concurrency, int Groups, int Members, int Rate, int Seconds, int Warmup, bool KnownPeople, int Rounds, int? BatchSize, bool HotGroups)
 {

@@ -120,9 +120,8 @@ Console.WriteLine($"""
 // Phase B: latency at a fixed (open-loop) rate: each event is a first check-in, so each gets one reply. With
 // --known-people the people joined their group first (not measured), so only the check-in is new.
 // It starts 10 s after phase A's last reply, so that it measures a server taking 1,000 events a second, not one still
-// copying phase A's log (4 GB written in 30 s) into the database file: with everyone's replies due at once the server
-// is idle within a second of the last event, and phase B met the checkpointer's catch-up (p99 30 → 60-90 ms). Before
-// every group got the whole mix, 40 groups' replies waited on their rate limit for 8 s, which gave it that time by chance.
+// copying phase A's log (4 GB written in 30 s) into the database file. (Before every group got the whole mix, 40 groups'
+// replies waited on their rate limit for about 8 s after the last event, which gave the server that time by chance.)
 await Task.Delay(TimeSpan.FromSeconds(10));
 if (options.KnownPeople)
 {
