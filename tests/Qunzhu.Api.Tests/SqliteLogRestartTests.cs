@@ -1,4 +1,5 @@
 using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Qunzhu.Server.Storage;
 
@@ -64,6 +65,97 @@ public sealed class SqliteLogRestartTests : IAsyncDisposable
         // loops beside it. A gated PASSIVE, which copies only as far as the oldest reader, gave 43–68 MiB, and 85–164 MiB
         // with the busy loops (its failure in CI).
         (largest / 1_048_576).ShouldBeLessThan(64, "the log was not started again soon enough");
+    }
+
+    /// A reader that stays on older frames (a query preempted on a busy machine, a long report) keeps the log from being
+    /// started again. A gated pass that waited for it held every writer, webhooks included, for up to 50 ms each round:
+    /// now a pass that finds such a reader gives up at once, and only every fifth one waits for it, so the log is still
+    /// started again once the reader is gone.
+    [Fact]
+    public async Task AReaderOnOlderFrames_MakesTheGatedPassGiveUpWithoutHoldingWriters_AndTheLogStartsAgainOnceItIsGone()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        Directory.CreateDirectory(_dir);
+        var path = Path.Combine(_dir, "t.db");
+        var cs = $"Data Source={path};Pooling=False";
+        await using var writer = new SqliteConnection(cs);
+        await writer.OpenAsync(ct);
+        await ExecAsync(writer, "PRAGMA journal_mode=WAL; PRAGMA wal_autocheckpoint=0; " +
+                                "CREATE TABLE t (id INTEGER PRIMARY KEY, body BLOB NOT NULL);", ct);
+        using var gate = new SqliteWriteGate();
+        await WriteAsync(writer, gate, rows: 256, ct);
+        // The reader's snapshot: the log as it is now. What is written after it cannot all be copied while it reads.
+        await using var reader = new SqliteConnection(cs);
+        await reader.OpenAsync(ct);
+        await ExecAsync(reader, "BEGIN", ct);
+        await using (var read = reader.CreateCommand())
+        {
+            read.CommandText = "SELECT COUNT(*) FROM t";
+            (await read.ExecuteScalarAsync(ct)).ShouldBe(256L);
+        }
+        for (var i = 0; i < 8; i++) await WriteAsync(writer, gate, rows: 256, ct);
+
+        var logs = new Qunzhu.Testing.LogCapture();
+        using var factory = LoggerFactory.Create(b => b.AddProvider(logs).SetMinimumLevel(LogLevel.Debug));
+        var checkpointer = new SqliteCheckpointer(cs, gate, TimeProvider.System, factory.CreateLogger<SqliteCheckpointer>(), restartAboveFrames: 1_024);
+        await checkpointer.StartAsync(ct);
+        try
+        {
+            // Bounded: a round every 200 ms while the log is long; ten gated passes take about 2 s.
+            var waited = System.Diagnostics.Stopwatch.StartNew();
+            while (Count(logs, "gave up") + Count(logs, "waited") < 10 && waited.Elapsed < TimeSpan.FromSeconds(30)) await Task.Delay(100, ct);
+            var gaveUp = Count(logs, "gave up");
+            var waits = Count(logs, "waited");
+            // Four passes give up at once for each one that waits (holding writers up to 50 ms) for the reader.
+            gaveUp.ShouldBeGreaterThanOrEqualTo(3 * waits, $"{gaveUp} passes gave up at once, {waits} waited for the reader holding writers");
+            waits.ShouldBeGreaterThan(0, "no pass ever waited for the reader: the log would never be started again");
+
+            // The reader is gone: a pass copies the log to its end, and the next write starts it again from its beginning.
+            await ExecAsync(reader, "COMMIT", ct);
+            long frames;
+            waited.Restart();
+            do
+            {
+                await Task.Delay(100, ct);
+                await WriteAsync(writer, gate, rows: 1, ct);
+                frames = await LogFramesAsync(writer, gate, ct);
+            }
+            while (frames > 1_024 && waited.Elapsed < TimeSpan.FromSeconds(30));
+            frames.ShouldBeLessThanOrEqualTo(1_024, "the log was not started again after the reader left");
+        }
+        finally
+        {
+            await checkpointer.StopAsync(CancellationToken.None);
+        }
+    }
+
+    private static int Count(Qunzhu.Testing.LogCapture logs, string what) =>
+        logs.Lines.Count(l => l.Contains(nameof(SqliteCheckpointer), StringComparison.Ordinal) && l.Contains(what, StringComparison.Ordinal));
+
+    /// <summary>One transaction of <paramref name="rows"/> rows of 4,000 bytes, taking the gate as the server's writers do.</summary>
+    private static async Task WriteAsync(SqliteConnection writer, SqliteWriteGate gate, int rows, CancellationToken ct)
+    {
+        using (await gate.HoldAsync(ct))
+        {
+            await using var tx = (SqliteTransaction)await writer.BeginTransactionAsync(ct);
+            await using var insert = writer.CreateCommand();
+            insert.CommandText = "INSERT INTO t (body) VALUES (randomblob(4000))";
+            for (var row = 0; row < rows; row++) await insert.ExecuteNonQueryAsync(ct);
+            await tx.CommitAsync(ct);
+        }
+    }
+
+    /// <summary>How many frames the log holds, read by a PASSIVE checkpoint taken in turn with the writers.</summary>
+    private static async Task<long> LogFramesAsync(SqliteConnection connection, SqliteWriteGate gate, CancellationToken ct)
+    {
+        using (await gate.HoldAsync(ct))
+        {
+            await using var command = connection.CreateCommand();
+            command.CommandText = "PRAGMA wal_checkpoint(PASSIVE);";
+            await using var result = await command.ExecuteReaderAsync(ct);
+            await result.ReadAsync(ct);
+            return result.GetInt64(1);
+        }
     }
 
     private static async Task ReadUntilStoppedAsync(string cs, CancellationToken stop)

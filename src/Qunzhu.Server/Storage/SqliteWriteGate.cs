@@ -158,6 +158,13 @@ internal sealed class SqliteWriteGate : IDbTransactionInterceptor, IDbCommandInt
         return new Hold(this, started);
     }
 
+    /// <summary>The gate if no writer holds it or waits for it now, else null.</summary>
+    public Hold? TryHold()
+    {
+        var started = Stopwatch.GetTimestamp();
+        return _gate.Wait(0) ? new Hold(this, started) : null;
+    }
+
     public void Dispose() => _gate.Dispose();
 
     /// <summary>The gate, held until disposed; recorded as <c>writer</c> when a connection is bound, else <c>checkpoint</c>.</summary>
