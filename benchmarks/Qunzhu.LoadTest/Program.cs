@@ -23,6 +23,7 @@ var settings = new Dictionary<string, string?>
 // Only when given: an empty value would not bind to the option's number.
 if (options.BatchSize is { } batchSize) settings["Engine:BatchSize"] = batchSize.ToString(System.Globalization.CultureInfo.InvariantCulture);
 using var gate = new WriteGateMeter();
+using var gcPauses = new GcPauseMeter();
 await using var server = new QunzhuServer(settings: settings);
 server.UseKestrel(port);
 server.StartServer();
@@ -137,12 +138,14 @@ if (options.KnownPeople)
     Console.WriteLine($"phase B's {joins} people joined their groups in {joined.Elapsed.TotalSeconds:F1} s, not measured");
 }
 gate.Restart();
+gcPauses.Restart();
 var sent = new System.Collections.Concurrent.ConcurrentDictionary<string, DateTime>();
 var perTick = Math.Max(1, options.Rate / 100);
+var phaseBErrors = 0;
 using (var timer = new PeriodicTimer(TimeSpan.FromMilliseconds(10)))
 {
     var total = options.Rate * options.Seconds;
-    var inflight = new List<Task>();
+    var inflight = new List<Task<bool>>();
     for (var k = 0; k < total && await timer.WaitForNextTickAsync();)
     {
         for (var j = 0; j < perTick && k < total; j++, k++)
@@ -150,14 +153,18 @@ using (var timer = new PeriodicTimer(TimeSpan.FromMilliseconds(10)))
             var id = $"lat-{k}";
             var group = groups[k % groups.Count];
             sent[id] = clock.GetUtcNow().UtcDateTime;
-            inflight.Add(http.PostAsJsonAsync($"/api/v1/sandbox/groups/{group}/events", new { eventId = id, kind = "message", memberId = $"p{k}", text = "打卡" }));
+            inflight.Add(PostOneAsync($"/api/v1/sandbox/groups/{group}/events", new { eventId = id, kind = "message", memberId = $"p{k}", text = "打卡" }));
         }
     }
-    await Task.WhenAll(inflight);
+    phaseBErrors = (await Task.WhenAll(inflight)).Count(accepted => !accepted);
 }
 await WaitUntilAsync(async db => await db.Outbox.CountAsync(o => o.Status == OutboxStatus.Pending) == 0
                                  && await db.Inbox.CountAsync(e => e.Status == InboxStatus.Pending) == 0);
 var gateB = gate.Report(out var holdsB);
+// The runtime hands its events over in batches (about every second): wait for the last pauses.
+await Task.Delay(TimeSpan.FromSeconds(1.5));
+var gcB = gcPauses.Report(out var pausesB);
+holdsB.AddRange(pausesB);
 List<(string Key, DateTime At)> lines;
 await using (var db = dbs.Create())
     lines = [.. (await db.SandboxLines.AsNoTracking().Where(l => l.IdempotencyKey.Contains("/lat-")).Select(l => new { l.IdempotencyKey, l.At }).ToListAsync())
@@ -180,14 +187,15 @@ var stages = replyAt.Select(r => (Id: r.Key, At: r.Value))
     .ToList();
 Console.WriteLine($"""
     latency at {options.Rate} events/s for {options.Seconds} s, {(options.KnownPeople ? "members who joined before" : "every event a first-time member")} (POST sent → bot's reply committed and visible):
-      replies {latencies.Count} of {sent.Count}
+      replies {latencies.Count} of {sent.Count} ({phaseBErrors} errors)
       p50 {Percentiles.Of(latencies, 50),7:F1} ms   p90 {Percentiles.Of(latencies, 90),7:F1} ms   p99 {Percentiles.Of(latencies, 99),7:F1} ms   max {latencies.LastOrDefault(),7:F1} ms
       by stage (p50 / p99 ms): sent → stored {Stage(s => s.Stored)}, stored → processed {Stage(s => s.Processed)}, processed → reply visible {Stage(s => s.Delivered)}
       {gateB} (until every reply was delivered)
+      {gcB}
     """);
 
 // --timeline: the slow moments of phase B, 100 ms at a time (by when the event was sent), with the long holds of the write
-// gate around them, to tell a stall (a checkpoint, a long batch) from a queue that builds up.
+// gate and the GC's pauses around them, to tell a stall (a checkpoint, a long batch, a collection) from a queue that builds up.
 if (args.Contains("--timeline") && !sent.IsEmpty)
 {
     var start = sent.Values.Min();
@@ -201,11 +209,11 @@ if (args.Contains("--timeline") && !sent.IsEmpty)
     foreach (var g in slow)
     {
         var from = start.AddMilliseconds(g.Key * 100);
-        var near = holdsB.Where(h => h.Milliseconds >= 5 && h.EndedAt >= from.AddMilliseconds(-100) && h.EndedAt <= from.AddMilliseconds(250))
+        var near = holdsB.Where(h => h.Milliseconds >= 5 && h.EndedAt >= from.AddMilliseconds(-100) && h.EndedAt <= from.AddMilliseconds(250)).OrderBy(h => h.EndedAt)
             .Select(h => $"{h.Scope} {h.Milliseconds:F0} ms ending at +{(h.EndedAt - start).TotalMilliseconds:F0}");
         var sorted = g.Select(e => e.Latency).Order().ToList();
         Console.WriteLine($"    +{g.Key * 100,5} ms: {sorted.Count,3} sent, {sorted.Count(l => l > 50),3} over 50 ms, p50 {Percentiles.Of(sorted, 50),5:F0}, " +
-                          $"max {sorted[^1],5:F0} ms (sent → stored max {g.Max(e => e.Stored):F0}); holds ≥ 5 ms: {string.Join(", ", near)}");
+                          $"max {sorted[^1],5:F0} ms (sent → stored max {g.Max(e => e.Stored):F0}); holds and GC pauses ≥ 5 ms: {string.Join(", ", near)}");
     }
 }
 
@@ -283,11 +291,18 @@ async Task<(int Errors, Stopwatch Started)> PostAllAsync(int count, Func<int, ob
         {
             var i = Interlocked.Increment(ref next);
             if (i >= count || started.Elapsed > TimeSpan.FromMinutes(5)) break;
-            var response = await http.PostAsJsonAsync($"/api/v1/sandbox/groups/{groups[i % groups.Count]}/events", body(i));
-            if (response.StatusCode != HttpStatusCode.Accepted) Interlocked.Increment(ref errors);
+            if (!await PostOneAsync($"/api/v1/sandbox/groups/{groups[i % groups.Count]}/events", body(i))) Interlocked.Increment(ref errors);
         }
     }));
     return (errors, started);
+}
+
+// One event; the response is let go at once (kept, 10,000 of them were promoted through every generation of the GC, work
+// that the server itself never does).
+async Task<bool> PostOneAsync(string path, object body)
+{
+    using var response = await http.PostAsJsonAsync(path, body);
+    return response.StatusCode == HttpStatusCode.Accepted;
 }
 
 async Task WaitUntilAsync(Func<AppDbContext, Task<bool>> done)
