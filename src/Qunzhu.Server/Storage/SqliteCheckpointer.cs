@@ -11,9 +11,10 @@ namespace Qunzhu.Server.Storage;
 /// <see cref="RestartAboveFrames"/> (256 MiB), ungated passes first catch up with the writers (each copies and flushes what
 /// came in during the one before), and then a RESTART runs holding the process's write gate: no writer appends while it
 /// copies the few frames written since, and the next writer starts the log again (see <see cref="RestartAsync"/>: what
-/// that pass does holding the gate is kept to the copy and sync of a few milliseconds of writes). A PASSIVE pass there (until session 10) copied only as far as the oldest reader, so on a busy machine, where a
-/// preempted reader often holds an old frame, the log was not started again for many rounds: in the restart test under
-/// two busy loops it reached 85, 94 and 164 MiB against a 16 MiB threshold, and 28–29 MiB with RESTART.
+/// that pass does holding the gate is kept to the copy and sync of a few milliseconds of writes). A PASSIVE pass there
+/// (until session 10) copied only as far as the oldest reader, so on a busy machine, where a preempted reader often holds
+/// an old frame, the log was not started again for many rounds: in the restart test under two busy loops it reached 85,
+/// 94 and 164 MiB against a 16 MiB threshold, and 28–29 MiB with RESTART.
 /// Every second when little is written; every 200 ms while the log fills faster than that (each checkpoint that
 /// copies anything also syncs the file, so a quiet server should not do it five times a second).</summary>
 /// <param name="restartAboveFrames">Past this many frames in the log, the gated pass runs (tests use a smaller log).</param>
@@ -46,7 +47,6 @@ internal sealed partial class SqliteCheckpointer(string connectionString, Sqlite
 
     /// <summary>Gated passes given up in a row (a reader on older frames each time) before one waits for the readers.</summary>
     internal const int GiveUpsBeforeWaiting = 4;
-
 
     /// <summary>About 512 MiB: a log this long (readers kept it from being started again) is emptied by a TRUNCATE.</summary>
     internal const long TruncateAboveFrames = 131_072;
