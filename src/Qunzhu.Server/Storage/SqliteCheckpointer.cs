@@ -34,7 +34,7 @@ internal sealed partial class SqliteCheckpointer(string connectionString, Sqlite
     internal const long RestartAboveFrames = 65_536;
 
     /// <summary>Before the gated pass, ungated passes copy and flush the log (at most this many) until one takes no more
-    /// than <see cref="QuickPass"/>. The gated pass's cost is what it copies and syncs. Right after a single ungated pass
+    /// than <see cref="QuickPass"/>, or takes no less than the one before (writers outpace the copy). The gated pass's cost is what it copies and syncs. Right after a single ungated pass
     /// that was the writes of its whole duration: a median hold of 15–125 ms a run, against 9–39 ms after the catch-up
     /// (benchmarks/README.md, session 9).</summary>
     internal const int CatchUpPasses = 6;
@@ -178,12 +178,21 @@ internal sealed partial class SqliteCheckpointer(string connectionString, Sqlite
     /// file). Under load an fsync waits 15–50 ms behind the disk's other writes; on an idle disk it takes 0.1–0.3 ms.</summary>
     private async Task<SqliteWriteGate.Hold> CatchUpAndHoldGateAsync(SqliteConnection connection, CancellationToken ct)
     {
+        var previous = TimeSpan.MaxValue;
         for (var pass = 1; pass <= CatchUpPasses; pass++)
         {
             var started = time.GetTimestamp();
             await CheckpointAsync(connection, "PASSIVE", ct);
             SyncFiles(connection);
-            if (time.GetElapsedTime(started) > QuickPass) continue;
+            var took = time.GetElapsedTime(started);
+            if (took > QuickPass)
+            {
+                // No quicker than the one before: writers outpace the copy, and more passes only copy and sync the same
+                // pages again.
+                if (took >= previous) break;
+                previous = took;
+                continue;
+            }
             // Free now, or after the holder before it (most holds take 1–10 ms): taken before more frames come in.
             for (var look = 0; look < GateLooks; look++)
             {
