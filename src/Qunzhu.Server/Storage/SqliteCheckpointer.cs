@@ -28,15 +28,16 @@ internal sealed partial class SqliteCheckpointer(string connectionString, Sqlite
     internal const long BusyAboveFrames = 1_000;
 
     /// <summary>About 256 MiB of 4 KiB pages: past it, the log is copied to its end under the write gate, so that it is
-    /// started again. The gated pass holds every writer for 30–100 ms on this machine however long the log (two fsyncs),
-    /// so a longer log means fewer holds: at 16 MiB they raised the median reply latency, and against 128 MiB this halved
-    /// them and lowered the p99 reply latency by about 30 % in three pairs of runs (benchmarks/README.md).</summary>
+    /// started again. The gated pass held every writer for 30–100 ms on this machine however long the log (two fsyncs;
+    /// 4–18 ms at 1,000 events/s since session 14), so a longer log means fewer holds: at 16 MiB they raised the median
+    /// reply latency, and against 128 MiB this halved them and lowered the p99 reply latency by about 30 % in three pairs
+    /// of runs (benchmarks/README.md).</summary>
     internal const long RestartAboveFrames = 65_536;
 
     /// <summary>Before the gated pass, ungated passes copy and flush the log (at most this many) until one takes no more
-    /// than <see cref="QuickPass"/>, or takes no less than the one before (writers outpace the copy). The gated pass's cost is what it copies and syncs. Right after a single ungated pass
-    /// that was the writes of its whole duration: a median hold of 15–125 ms a run, against 9–39 ms after the catch-up
-    /// (benchmarks/README.md, session 9).</summary>
+    /// than <see cref="QuickPass"/>, or takes no less than the one before (writers outpace the copy). The gated pass's
+    /// cost is what it copies and syncs. Right after a single ungated pass that was the writes of its whole duration: a
+    /// median hold of 15–125 ms a run, against 9–39 ms after the catch-up (benchmarks/README.md, session 9).</summary>
     internal const int CatchUpPasses = 6;
 
     /// <summary>A pass (copy and both fsyncs) this short leaves a few frames to the gated pass.</summary>
