@@ -17,15 +17,8 @@ public sealed class SqliteLogRestartTests : IAsyncDisposable
     public async Task TheLog_IsStartedAgain_WhileWritersAndReadersNeverPause()
     {
         var ct = TestContext.Current.CancellationToken;
-        Directory.CreateDirectory(_dir);
-        var path = Path.Combine(_dir, "t.db");
-        var cs = $"Data Source={path};Pooling=False";
-        await using (var setup = new SqliteConnection(cs))
-        {
-            await setup.OpenAsync(ct);
-            await ExecAsync(setup, "PRAGMA journal_mode=WAL; PRAGMA wal_autocheckpoint=0; PRAGMA journal_size_limit=67108864; " +
-                                   "CREATE TABLE t (id INTEGER PRIMARY KEY, body BLOB NOT NULL);", ct);
-        }
+        var (cs, path) = Database();
+        await using var writer = await OpenWriterAsync(cs, ct);
         using var gate = new SqliteWriteGate();
         var checkpointer = new SqliteCheckpointer(cs, gate, TimeProvider.System, NullLogger<SqliteCheckpointer>.Instance, restartAboveFrames: 4_096);
         await checkpointer.StartAsync(ct);
@@ -36,20 +29,10 @@ public sealed class SqliteLogRestartTests : IAsyncDisposable
         try
         {
             // 160 MiB in 1 MiB transactions, each taking the gate as the server's writers do; bounded by count and time.
-            await using var writer = new SqliteConnection(cs);
-            await writer.OpenAsync(ct);
-            await ExecAsync(writer, "PRAGMA wal_autocheckpoint=0; PRAGMA journal_size_limit=67108864;", ct);
             var started = System.Diagnostics.Stopwatch.StartNew();
             for (var i = 0; i < 160 && started.Elapsed < TimeSpan.FromSeconds(60); i++)
             {
-                using (await gate.HoldAsync(ct))
-                {
-                    await using var tx = (SqliteTransaction)await writer.BeginTransactionAsync(ct);
-                    await using var insert = writer.CreateCommand();
-                    insert.CommandText = "INSERT INTO t (body) VALUES (randomblob(4000))";
-                    for (var row = 0; row < 256; row++) await insert.ExecuteNonQueryAsync(ct);
-                    await tx.CommitAsync(ct);
-                }
+                await WriteAsync(writer, gate, rows: 256, ct);
                 largest = Math.Max(largest, new FileInfo(path + "-wal").Length);
                 await Task.Delay(15, ct);
             }
@@ -75,13 +58,8 @@ public sealed class SqliteLogRestartTests : IAsyncDisposable
     public async Task AReaderOnOlderFrames_MakesTheGatedPassGiveUpWithoutHoldingWriters_AndTheLogStartsAgainOnceItIsGone()
     {
         var ct = TestContext.Current.CancellationToken;
-        Directory.CreateDirectory(_dir);
-        var path = Path.Combine(_dir, "t.db");
-        var cs = $"Data Source={path};Pooling=False";
-        await using var writer = new SqliteConnection(cs);
-        await writer.OpenAsync(ct);
-        await ExecAsync(writer, "PRAGMA journal_mode=WAL; PRAGMA wal_autocheckpoint=0; " +
-                                "CREATE TABLE t (id INTEGER PRIMARY KEY, body BLOB NOT NULL);", ct);
+        var (cs, _) = Database();
+        await using var writer = await OpenWriterAsync(cs, ct);
         using var gate = new SqliteWriteGate();
         await WriteAsync(writer, gate, rows: 256, ct);
         // The reader's snapshot: the log as it is now. What is written after it cannot all be copied while it reads.
@@ -148,14 +126,26 @@ public sealed class SqliteLogRestartTests : IAsyncDisposable
     /// <summary>How many frames the log holds, read by a PASSIVE checkpoint taken in turn with the writers.</summary>
     private static async Task<long> LogFramesAsync(SqliteConnection connection, SqliteWriteGate gate, CancellationToken ct)
     {
-        using (await gate.HoldAsync(ct))
-        {
-            await using var command = connection.CreateCommand();
-            command.CommandText = "PRAGMA wal_checkpoint(PASSIVE);";
-            await using var result = await command.ExecuteReaderAsync(ct);
-            await result.ReadAsync(ct);
-            return result.GetInt64(1);
-        }
+        using (await gate.HoldAsync(ct)) return (await SqliteCheckpointer.CheckpointAsync(connection, "PASSIVE", ct)).Log;
+    }
+
+    /// <summary>A database file of its own in the test's folder (its connection string and path).</summary>
+    private (string ConnectionString, string Path) Database()
+    {
+        Directory.CreateDirectory(_dir);
+        var path = Path.Combine(_dir, "t.db");
+        return ($"Data Source={path};Pooling=False", path);
+    }
+
+    /// <summary>The writers' connection, set as the server sets its own (no automatic checkpoint; a log started again is
+    /// cut back, here to 64 MiB), on the table every test writes.</summary>
+    private static async Task<SqliteConnection> OpenWriterAsync(string cs, CancellationToken ct)
+    {
+        var writer = new SqliteConnection(cs);
+        await writer.OpenAsync(ct);
+        await ExecAsync(writer, "PRAGMA journal_mode=WAL; PRAGMA wal_autocheckpoint=0; PRAGMA journal_size_limit=67108864; " +
+                                "CREATE TABLE IF NOT EXISTS t (id INTEGER PRIMARY KEY, body BLOB NOT NULL);", ct);
+        return writer;
     }
 
     private static async Task ReadUntilStoppedAsync(string cs, CancellationToken stop)

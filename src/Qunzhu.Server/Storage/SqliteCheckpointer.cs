@@ -218,7 +218,7 @@ internal sealed partial class SqliteCheckpointer(string connectionString, Sqlite
 
     /// <returns>Whether it could not finish (a lock was held: a reader on older frames, for the gated modes), how many
     /// frames the log holds, and how many of them are copied into the database file.</returns>
-    private static async Task<(bool Busy, long Log, long Copied)> CheckpointAsync(SqliteConnection connection, string mode, CancellationToken ct)
+    internal static async Task<(bool Busy, long Log, long Copied)> CheckpointAsync(SqliteConnection connection, string mode, CancellationToken ct)
     {
         await using var command = connection.CreateCommand();
         command.CommandText = $"PRAGMA wal_checkpoint({mode});";
