@@ -107,6 +107,41 @@ public sealed class SqliteLogRestartTests : IAsyncDisposable
         }
     }
 
+    /// A log copied to its end is started again by the next write. On a server that falls quiet right after a burst there
+    /// is no next write for a while, and the log still looks long: it must not be copied again holding every writer (and
+    /// the database file synced) every 200 ms until someone writes.
+    [Fact]
+    public async Task ALogCopiedToItsEnd_IsNotGatedAgain_WhileNothingIsWritten()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var (cs, _) = Database();
+        await using var writer = await OpenWriterAsync(cs, ct);
+        using var gate = new SqliteWriteGate();
+        for (var i = 0; i < 8; i++) await WriteAsync(writer, gate, rows: 256, ct);
+
+        var logs = new Qunzhu.Testing.LogCapture();
+        using var factory = LoggerFactory.Create(b => b.AddProvider(logs).SetMinimumLevel(LogLevel.Debug));
+        var checkpointer = new SqliteCheckpointer(cs, gate, TimeProvider.System, factory.CreateLogger<SqliteCheckpointer>(), restartAboveFrames: 1_024);
+        await checkpointer.StartAsync(ct);
+        try
+        {
+            var waited = System.Diagnostics.Stopwatch.StartNew();
+            while (Count(logs, "copied to its end") == 0 && waited.Elapsed < TimeSpan.FromSeconds(30)) await Task.Delay(50, ct);
+            Count(logs, "copied to its end").ShouldBe(1);
+            // Rounds come every 200 ms while the log looks long: seven of them in this time, had it been gated again.
+            await Task.Delay(1_500, ct);
+            Count(logs, "copied to its end").ShouldBe(1, "the log was copied again holding writers though nothing was written");
+
+            // The next write starts the log again from its beginning.
+            await WriteAsync(writer, gate, rows: 1, ct);
+            (await LogFramesAsync(writer, gate, ct)).ShouldBeLessThan(1_024);
+        }
+        finally
+        {
+            await checkpointer.StopAsync(CancellationToken.None);
+        }
+    }
+
     private static int Count(Qunzhu.Testing.LogCapture logs, string what) =>
         logs.Lines.Count(l => l.Contains(nameof(SqliteCheckpointer), StringComparison.Ordinal) && l.Contains(what, StringComparison.Ordinal));
 

@@ -109,6 +109,7 @@ internal sealed partial class SqliteCheckpointer(string connectionString, Sqlite
                     {
                         givenUp = 0;
                         restarted = done;
+                        LogCopiedToEnd(logger, done);
                     }
                     else
                     {
@@ -232,6 +233,9 @@ internal sealed partial class SqliteCheckpointer(string connectionString, Sqlite
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "SQLite checkpoint waited {Waited} for readers of the log, holding writers; log started again: {Restarted}")]
     private static partial void LogWaited(ILogger logger, TimeSpan waited, bool restarted);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "SQLite log copied to its end holding writers ({Log} frames); the next write starts it again")]
+    private static partial void LogCopiedToEnd(ILogger logger, long log);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "SQLite checkpoint failed; retrying")]
     private static partial void LogCheckpointFailed(ILogger logger, Exception exception);
