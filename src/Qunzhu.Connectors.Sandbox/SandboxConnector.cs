@@ -11,7 +11,7 @@ namespace Qunzhu.Connectors.Sandbox;
 
 /// <summary>The built-in platform: "delivering" writes what group members would see. Idempotent on the
 /// outbox key, so a redelivery after a crash shows nothing twice. A removal is followed by the leave
-/// event a real platform would send.</summary>
+/// event a real platform would send, stored in the same transaction as the removal.</summary>
 public sealed class SandboxConnector : IPlatformConnector, IInDatabaseConnector
 {
     private readonly IAppDbContextFactory _dbs;
@@ -50,12 +50,21 @@ public sealed class SandboxConnector : IPlatformConnector, IInDatabaseConnector
         var seen = fresh ? new HashSet<string>(StringComparer.Ordinal) : await WrittenAsync(db, actions, ct);
         var errors = new string?[actions.Count];
         List<SandboxLine> lines = [];
+        List<InboxItem> followUps = [];
+        var at = _time.GetUtcNow().UtcDateTime;
         for (var i = 0; i < actions.Count; i++)
         {
             if (LineOf(actions[i]) is not { } line) errors[i] = NoGroup;
-            else if (seen.Add(line.IdempotencyKey)) lines.Add(line);
+            else if (seen.Add(line.IdempotencyKey))
+            {
+                lines.Add(line);
+                if (FollowUpOf(actions[i], at) is { } followUp) followUps.Add(followUp);
+            }
         }
         await db.InsertAsync(lines, ct);
+        // In this transaction, not after it: a crash (or a failed write) between the two would leave a removed member in
+        // the group for good, because a delivered action is never delivered again.
+        if (followUps.Count > 0) await _inbox.StoreWithinAsync(db, followUps, ct);
         return errors;
     }
 
@@ -66,10 +75,11 @@ public sealed class SandboxConnector : IPlatformConnector, IInDatabaseConnector
             .ToHashSet(StringComparer.Ordinal);
     }
 
-    public async Task AfterCommitAsync(IReadOnlyList<OutboundAction> delivered, CancellationToken ct)
+    /// <summary>The follow-ups were stored with the delivery; this only wakes their processing.</summary>
+    public Task AfterCommitAsync(IReadOnlyList<OutboundAction> delivered, CancellationToken ct)
     {
-        var at = _time.GetUtcNow().UtcDateTime;
-        foreach (var action in delivered) await FollowUpAsync(action, at, ct);
+        _inbox.Announce(delivered.Where(a => a.Kind is BotActionKind.RemoveMember or BotActionKind.ApproveJoinRequest).Select(a => a.ChatId));
+        return Task.CompletedTask;
     }
 
     private const string NoGroup = "A sandbox action needs a group.";
@@ -109,12 +119,12 @@ public sealed class SandboxConnector : IPlatformConnector, IInDatabaseConnector
     /// <summary>What a real platform does next: a removed member leaves; an approved one joins (an inbox event whose
     /// id derives from the action's, so a redelivery adds nothing). The id is a digest of the action's key, not the
     /// key itself: a key holds the account, the group and the caller's event id, longer than the inbox's column.</summary>
-    private async Task FollowUpAsync(OutboundAction action, DateTime at, CancellationToken ct)
+    private static InboxItem? FollowUpOf(OutboundAction action, DateTime at)
     {
-        if (action.Kind is not (BotActionKind.RemoveMember or BotActionKind.ApproveJoinRequest) || action.TargetUserId is null) return;
+        if (action.Kind is not (BotActionKind.RemoveMember or BotActionKind.ApproveJoinRequest) || action.TargetUserId is null) return null;
         var (kind, prefix) = action.Kind == BotActionKind.RemoveMember ? ("leave", "removed:") : ("join", "approved:");
         var payload = new SandboxPayload(kind, action.TargetUserId, null, null, null, at);
-        await _inbox.AcceptAsync(new InboxItem(action.WorkspaceId, action.AccountId, PlatformKind.Sandbox,
-            prefix + Digest(action.IdempotencyKey), action.ChatId, JsonSerializer.Serialize(payload, SandboxJson.Options)), ct);
+        return new InboxItem(action.WorkspaceId, action.AccountId, PlatformKind.Sandbox,
+            prefix + Digest(action.IdempotencyKey), action.ChatId, JsonSerializer.Serialize(payload, SandboxJson.Options));
     }
 }

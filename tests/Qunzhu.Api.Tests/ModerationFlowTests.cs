@@ -1,6 +1,11 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Qunzhu.Connectors.Sandbox;
 using Qunzhu.Core.Moderation;
+using Qunzhu.Core.Pipeline;
+using Qunzhu.Core.Platforms;
 using Qunzhu.Server.Apis;
+using Qunzhu.Storage;
 using Qunzhu.Testing;
 
 namespace Qunzhu.Api.Tests;
@@ -49,6 +54,40 @@ public sealed class ModerationFlowTests : SandboxTest
         var ids = await db.Inbox.AsNoTracking().Select(e => e.PlatformEventId).ToListAsync();
         ids.ShouldContain(id => id.StartsWith("removed:", StringComparison.Ordinal));
         ids.ShouldAllBe(id => id.Length <= Core.Pipeline.InboxEvent.MaxIdLength);
+    }
+
+    [Fact]
+    public async Task Removal_WhoseServerDiesRightAfterItsCommit_StillComesBackAsALeave()
+    {
+        var group = await Sandbox.CreateGroupAsync("交流群");
+        await Sandbox.SendAsync(group, "join", "spammer", memberName: "广告哥");
+        await using var db = Server.CreateDbContext();
+        await Eventually.UntilAsync(() => db.Memberships.AsNoTracking().CountAsync(), n => n == 1);
+        var community = await db.Communities.AsNoTracking().SingleAsync(c => c.Id == group);
+        var removal = new OutboundAction
+        {
+            WorkspaceId = community.WorkspaceId,
+            AccountId = community.AccountId,
+            Platform = PlatformKind.Sandbox,
+            CommunityId = group,
+            ChatId = community.ExternalId,
+            IdempotencyKey = "staff-removal-1",
+            Kind = BotActionKind.RemoveMember,
+            TargetUserId = "spammer",
+        };
+
+        // A delivery round as the dispatcher runs it, up to its commit; the step after the commit never runs (the process
+        // died there). A delivered action is never delivered again, so the leave must have been stored with the removal.
+        var connector = Server.Services.GetRequiredService<SandboxConnector>();
+        await using (var tx = await db.BeginWriteAsync(TestContext.Current.CancellationToken))
+        {
+            (await connector.WriteAsync(db, [removal], fresh: false, TestContext.Current.CancellationToken)).ShouldBe([null]);
+            await tx.CommitAsync(TestContext.Current.CancellationToken);
+        }
+
+        (await db.Inbox.AsNoTracking().CountAsync(e => e.PlatformEventId.StartsWith("removed:"))).ShouldBe(1);
+        await Eventually.UntilAsync(() => db.Memberships.AsNoTracking().SingleAsync(), m => m.LeftAt is not null, what: "the removed member left");
+        (await Sandbox.TranscriptAsync(group)).ShouldContain(l => l.Kind == "removed" && l.MemberId == "spammer");
     }
 
     [Fact]

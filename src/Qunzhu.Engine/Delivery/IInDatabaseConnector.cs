@@ -17,8 +17,8 @@ public interface IInDatabaseConnector
     /// <returns>Per action, null when it was performed, else why it never can be (the action is dead-lettered).</returns>
     Task<IReadOnlyList<string?>> WriteAsync(AppDbContext db, IReadOnlyList<OutboundAction> actions, bool fresh, CancellationToken ct);
 
-    /// <summary>After the round committed: what the platform does next (a removed member leaves the chat). Must be
-    /// idempotent: a crash before it ran means the round's actions are not delivered again, so it runs at most once,
-    /// and a redelivery after a failed commit runs it again.</summary>
+    /// <summary>After the round committed. A crash before it ran means the round's actions are not delivered again, so
+    /// it runs at most once: anything that must happen (a removed member's leave) belongs in <see cref="WriteAsync"/>'s
+    /// transaction, and this only hastens what was committed (wakes the processing of events the write stored).</summary>
     Task AfterCommitAsync(IReadOnlyList<OutboundAction> delivered, CancellationToken ct);
 }

@@ -50,8 +50,9 @@ public sealed partial class InDatabaseDelivery(PlatformCatalog platforms, RateLi
         return new Delivered(delivered);
     }
 
-    /// <summary>After the batch committed: what each platform does next (a removed member leaves the chat). A failure
-    /// here is logged, not thrown: the batch and its deliveries are committed.</summary>
+    /// <summary>After the batch committed: each connector's after-commit step (waking the processing of what its write
+    /// stored, such as a removed member's leave). A failure here is logged, not thrown: the batch and its deliveries are
+    /// committed.</summary>
     public async Task AfterCommitAsync(Delivered delivered, CancellationToken ct)
     {
         foreach (var group in delivered.Actions.GroupBy(d => d.Connector))

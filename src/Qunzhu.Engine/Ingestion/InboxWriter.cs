@@ -66,33 +66,29 @@ public sealed partial class InboxWriter : BackgroundService, IInboxWriter
         }
     }
 
+    public async Task<bool[]> StoreWithinAsync(AppDbContext db, IReadOnlyList<InboxItem> items, CancellationToken cancellationToken)
+    {
+        if (db.Database.CurrentTransaction is null)
+            throw new InvalidOperationException("StoreWithinAsync needs an open write transaction, so the events commit with the rest of the write.");
+        var (rows, indexes) = RowsOf(items, _time.GetUtcNow().UtcDateTime);
+        if (!db.IsSqlite()) await LockPartitionsAsync(db, rows.Select(r => r.Partition).Distinct(), cancellationToken);
+        var stored = await db.InsertNewAsync(rows, cancellationToken);
+        var results = new bool[items.Count];
+        for (var r = 0; r < rows.Count; r++) results[indexes[r]] = stored[r];
+        return results;
+    }
+
+    public void Announce(IEnumerable<string> chatIds)
+    {
+        foreach (var partition in chatIds.Select(c => Partitions.Of(c, _options.Partitions)).Distinct()) _signals.InboxWritten(partition);
+    }
+
     private async Task<bool[]> InsertNewAsync(IReadOnlyList<InboxItem> batch, CancellationToken ct)
     {
         await using var db = _dbs.Create();
         var now = _time.GetUtcNow().UtcDateTime;
         var results = new bool[batch.Count];
-        var seen = new HashSet<(Guid, string)>();
-        var rows = new List<InboxEvent>(batch.Count);
-        var indexes = new List<int>(batch.Count);
-        for (var i = 0; i < batch.Count; i++)
-        {
-            var item = batch[i];
-            // A repeat inside this batch is a replay: accepted, not stored again. Stored rows are skipped by the insert itself
-            // (the unique index on account and event id), with no query before the write.
-            if (!seen.Add((item.AccountId, item.EventId))) continue;
-            rows.Add(new InboxEvent
-            {
-                WorkspaceId = item.WorkspaceId,
-                AccountId = item.AccountId,
-                Platform = item.Platform,
-                PlatformEventId = item.EventId,
-                ChatId = item.ChatId,
-                Partition = Partitions.Of(item.ChatId, _options.Partitions),
-                Payload = item.Payload,
-                ReceivedAt = now,
-            });
-            indexes.Add(i);
-        }
+        var (rows, indexes) = RowsOf(batch, now);
         var written = new HashSet<int>();
         await using (var tx = await db.BeginWriteAsync(ct))
         {
@@ -119,6 +115,34 @@ public sealed partial class InboxWriter : BackgroundService, IInboxWriter
             LogActivityFailed(_logger, ex);
         }
         return results;
+    }
+
+    /// <summary>The rows to insert, with the index of the item each came from. A repeat inside the batch is a replay:
+    /// accepted, not stored again. Stored rows are skipped by the insert itself (the unique index on account and event
+    /// id), with no query before the write.</summary>
+    private (List<InboxEvent> Rows, List<int> Indexes) RowsOf(IReadOnlyList<InboxItem> batch, DateTime now)
+    {
+        var seen = new HashSet<(Guid, string)>();
+        var rows = new List<InboxEvent>(batch.Count);
+        var indexes = new List<int>(batch.Count);
+        for (var i = 0; i < batch.Count; i++)
+        {
+            var item = batch[i];
+            if (!seen.Add((item.AccountId, item.EventId))) continue;
+            rows.Add(new InboxEvent
+            {
+                WorkspaceId = item.WorkspaceId,
+                AccountId = item.AccountId,
+                Platform = item.Platform,
+                PlatformEventId = item.EventId,
+                ChatId = item.ChatId,
+                Partition = Partitions.Of(item.ChatId, _options.Partitions),
+                Payload = item.Payload,
+                ReceivedAt = now,
+            });
+            indexes.Add(i);
+        }
+        return (rows, indexes);
     }
 
     /// <summary>Makes the writers of a partition take turns until they commit. Order within a chat is the
