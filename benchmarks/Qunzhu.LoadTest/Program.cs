@@ -170,8 +170,14 @@ await using (var db = dbs.Create())
     lines = [.. (await db.SandboxLines.AsNoTracking().Where(l => l.IdempotencyKey.Contains("/lat-")).Select(l => new { l.IdempotencyKey, l.At }).ToListAsync())
         .Select(l => (l.IdempotencyKey, l.At))];
 // Each measured event's reply line, by the event's id ("{account}:{group}/lat-k:0" → "lat-k").
+// A reply is visible once the write that holds its line commits, and that write lets go of the write gate just after
+// its commit. The line's own stamp is taken inside the write, before the rest of it (the batch's other rows, marking its
+// events processed) and the commit, so each reply counts until the end of the gate's hold around its stamp.
+var writes = holdsB.Where(h => h.Scope is "writer" or "transaction")
+    .Select(h => (From: h.EndedAt.AddMilliseconds(-h.Milliseconds), To: h.EndedAt)).OrderBy(h => h.From).ToList();
+var unmatched = 0;
 var replyAt = lines.Select(l => (Id: l.Key.Split(':')[1].Split('/')[1], l.At)).Where(l => sent.ContainsKey(l.Id))
-    .ToDictionary(l => l.Id, l => l.At);
+    .ToDictionary(l => l.Id, l => VisibleAt(l.At));
 var latencies = replyAt.Select(r => (r.Value - sent[r.Key]).TotalMilliseconds).Order().ToList();
 // Where the time went, stage by stage: the inbox row's stamps split the path at "stored" and "processed".
 Dictionary<string, (DateTime Received, DateTime? Processed)> stamps;
@@ -187,7 +193,7 @@ var stages = replyAt.Select(r => (Id: r.Key, At: r.Value))
     .ToList();
 Console.WriteLine($"""
     latency at {options.Rate} events/s for {options.Seconds} s, {(options.KnownPeople ? "members who joined before" : "every event a first-time member")} (POST sent → bot's reply committed and visible):
-      replies {latencies.Count} of {sent.Count} ({phaseBErrors} errors)
+      replies {latencies.Count} of {sent.Count} ({phaseBErrors} errors; {unmatched} not matched to the write that committed them, counted to their own stamp)
       p50 {Percentiles.Of(latencies, 50),7:F1} ms   p90 {Percentiles.Of(latencies, 90),7:F1} ms   p99 {Percentiles.Of(latencies, 99),7:F1} ms   max {latencies.LastOrDefault(),7:F1} ms
       by stage (p50 / p99 ms): sent → stored {Stage(s => s.Stored)}, stored → processed {Stage(s => s.Processed)}, processed → reply visible {Stage(s => s.Delivered)}
       {gateB} (until every reply was delivered)
@@ -215,6 +221,23 @@ if (args.Contains("--timeline") && !sent.IsEmpty)
         Console.WriteLine($"    +{g.Key * 100,5} ms: {sorted.Count,3} sent, {sorted.Count(l => l > 50),3} over 50 ms, p50 {Percentiles.Of(sorted, 50),5:F0}, " +
                           $"max {sorted[^1],5:F0} ms (sent → stored max {g.Max(e => e.Stored):F0}); holds and GC pauses ≥ 5 ms: {string.Join(", ", near)}");
     }
+}
+
+// The end of the write (gate hold) the stamp was taken in; holds never overlap. Times of a hold come from two clocks
+// (its end from the wall clock, its length from the stopwatch), so a stamp may fall a little outside it.
+DateTime VisibleAt(DateTime stamped)
+{
+    var tolerance = TimeSpan.FromMilliseconds(0.5);
+    var (lo, hi) = (0, writes.Count - 1);
+    while (lo <= hi)
+    {
+        var mid = (lo + hi) / 2;
+        if (writes[mid].From - tolerance <= stamped) lo = mid + 1;
+        else hi = mid - 1;
+    }
+    if (hi >= 0 && writes[hi].To + tolerance >= stamped) return writes[hi].To > stamped ? writes[hi].To : stamped;
+    unmatched++;
+    return stamped;
 }
 
 string Stage(Func<(double Stored, double Processed, double Delivered), double> of)
