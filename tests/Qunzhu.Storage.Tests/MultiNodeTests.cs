@@ -28,11 +28,7 @@ public sealed class MultiNodeTests
 
         var groups = new List<Guid>();
         for (var g = 0; g < Groups; g++) groups.Add(await sandboxA.CreateGroupAsync($"打卡{g}群", "check-in"));
-        var leasesA = a.Services.GetRequiredService<PartitionLeases>();
-        var leasesB = b.Services.GetRequiredService<PartitionLeases>();
-        await Eventually.UntilAsync(() => Task.FromResult((A: leasesA.Owned.Count, B: leasesB.Owned.Count)),
-            owned => owned is { A: Partitions / 2, B: Partitions / 2 }, TimeSpan.FromSeconds(30), "the nodes to split the partitions");
-        leasesA.Owned.Intersect(leasesB.Owned).ShouldBeEmpty();
+        await SplitPartitionsAsync(a, b);
 
         // Every member checks in once in every group; each message goes through one server or the other.
         var posts = (from g in Enumerable.Range(0, Groups) from m in Enumerable.Range(0, MembersPerGroup) select (g, m)).ToList();
@@ -90,6 +86,59 @@ public sealed class MultiNodeTests
             for (var i = 0; i < answers.Count; i++)
                 answers[i].Text.ShouldNotBeNull().ShouldContain($"今天第 {inOrder[i].Rank} 位");
         }
+    }
+
+    [Theory, DatabaseData(Providers = new[] { StorageProvider.Postgres })]
+    public async Task TwoServers_SpammersInEveryGroup_EachRemovedOnce_AndEachLeaveStoredAndProcessedOnce(StorageProvider provider)
+    {
+        // A removal's leave is stored in the engine's own write, which on PostgreSQL then takes the chat's partition lock,
+        // while both nodes' inbox writers take the same locks for the chat's other members.
+        await using var database = await TestDatabases.CreateAsync(provider);
+        await using var a = new QunzhuServer(settings: Settings(database, "a"));
+        await using var b = new QunzhuServer(settings: Settings(database, "b"));
+        SandboxClient[] through = [new(a.CreateApiClient()), new(b.CreateApiClient())];
+        var groups = new List<Guid>();
+        for (var g = 0; g < Groups; g++) groups.Add(await through[0].CreateGroupAsync($"交流{g}群"));
+        await SplitPartitionsAsync(a, b);
+
+        // In every group, at the same time: readers chat, and a spammer posts a link three times (in order, through
+        // alternating nodes).
+        var readers = Parallel.ForEachAsync(from g in Enumerable.Range(0, Groups) from k in Enumerable.Range(0, 3) select (g, k),
+            new ParallelOptions { MaxDegreeOfParallelism = 8 }, async (post, _) =>
+                await through[post.k % 2].SendAsync(groups[post.g], "message", $"reader{post.g}-{post.k}", "大家好", memberName: $"读者{post.k}", eventId: $"g{post.g}-r{post.k}"));
+        var spammers = Parallel.ForEachAsync(Enumerable.Range(0, Groups), new ParallelOptions { MaxDegreeOfParallelism = 8 }, async (g, _) =>
+        {
+            for (var k = 0; k < 3; k++)
+                await through[(g + k) % 2].SendAsync(groups[g], "message", $"spammer{g}", $"看 http://spam{k}.example.com", memberName: "广告哥", eventId: $"g{g}-s{k}");
+        });
+        await Task.WhenAll(readers, spammers);
+
+        await using var db = database.CreateContext();
+        await Eventually.UntilAsync(
+            async () => (Leaves: await db.Inbox.CountAsync(e => e.PlatformEventId.StartsWith("removed:") && e.Status == InboxStatus.Processed),
+                Pending: await db.Inbox.CountAsync(e => e.Status == InboxStatus.Pending)),
+            done => done is { Leaves: Groups, Pending: 0 }, TimeSpan.FromSeconds(90), "every spammer removed and gone");
+
+        var inbox = await db.Inbox.AsNoTracking().ToListAsync();
+        inbox.ShouldAllBe(e => e.Status == InboxStatus.Processed && e.Error == null);
+        inbox.Count(e => e.PlatformEventId.StartsWith("removed:", StringComparison.Ordinal)).ShouldBe(Groups);
+        var left = await (from m in db.Memberships.AsNoTracking()
+                          join i in db.MemberIdentities on m.MemberId equals i.MemberId
+                          select new { i.ExternalUserId, m.LeftAt }).ToListAsync();
+        left.Where(m => m.ExternalUserId.StartsWith("spammer", StringComparison.Ordinal)).ShouldAllBe(m => m.LeftAt != null);
+        left.Count(m => m.ExternalUserId.StartsWith("spammer", StringComparison.Ordinal)).ShouldBe(Groups);
+        left.Where(m => m.ExternalUserId.StartsWith("reader", StringComparison.Ordinal)).ShouldAllBe(m => m.LeftAt == null);
+        (await db.SandboxLines.AsNoTracking().CountAsync(l => l.Kind == "removed")).ShouldBe(Groups);
+    }
+
+    /// <summary>Waits until each node holds half of the partitions, none of them both.</summary>
+    private static async Task SplitPartitionsAsync(QunzhuServer a, QunzhuServer b)
+    {
+        var leasesA = a.Services.GetRequiredService<PartitionLeases>();
+        var leasesB = b.Services.GetRequiredService<PartitionLeases>();
+        await Eventually.UntilAsync(() => Task.FromResult((A: leasesA.Owned.Count, B: leasesB.Owned.Count)),
+            owned => owned is { A: Partitions / 2, B: Partitions / 2 }, TimeSpan.FromSeconds(30), "the nodes to split the partitions");
+        leasesA.Owned.Intersect(leasesB.Owned).ShouldBeEmpty();
     }
 
     private static Dictionary<string, string?> Settings(TestDatabase database, string node)
