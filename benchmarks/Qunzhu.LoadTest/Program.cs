@@ -169,13 +169,13 @@ List<(string Key, DateTime At)> lines;
 await using (var db = dbs.Create())
     lines = [.. (await db.SandboxLines.AsNoTracking().Where(l => l.IdempotencyKey.Contains("/lat-")).Select(l => new { l.IdempotencyKey, l.At }).ToListAsync())
         .Select(l => (l.IdempotencyKey, l.At))];
-// Each measured event's reply line, by the event's id ("{account}:{group}/lat-k:0" → "lat-k").
 // A reply is visible once the write that holds its line commits, and that write lets go of the write gate just after
 // its commit. The line's own stamp is taken inside the write, before the rest of it (the batch's other rows, marking its
 // events processed) and the commit, so each reply counts until the end of the gate's hold around its stamp.
 var writes = holdsB.Where(h => h.Scope is "writer" or "transaction")
     .Select(h => (From: h.EndedAt.AddMilliseconds(-h.Milliseconds), To: h.EndedAt)).OrderBy(h => h.From).ToList();
 var unmatched = 0;
+// Each measured event's reply, by the event's id ("{account}:{group}/lat-k:0" → "lat-k").
 var replyAt = lines.Select(l => (Id: l.Key.Split(':')[1].Split('/')[1], l.At)).Where(l => sent.ContainsKey(l.Id))
     .ToDictionary(l => l.Id, l => VisibleAt(l.At));
 var latencies = replyAt.Select(r => (r.Value - sent[r.Key]).TotalMilliseconds).Order().ToList();
