@@ -75,8 +75,7 @@ public sealed class SqliteLogRestartTests : IAsyncDisposable
 
         var logs = new Qunzhu.Testing.LogCapture();
         using var factory = LoggerFactory.Create(b => b.AddProvider(logs).SetMinimumLevel(LogLevel.Debug));
-        var checkpointer = new SqliteCheckpointer(cs, gate, TimeProvider.System, factory.CreateLogger<SqliteCheckpointer>(), restartAboveFrames: 1_024);
-        await checkpointer.StartAsync(ct);
+        var checkpointer = await StartCheckpointerAsync(cs, gate, factory, ct);
         try
         {
             // Bounded: a round every 200 ms while the log is long; ten gated passes take about 2 s.
@@ -121,8 +120,7 @@ public sealed class SqliteLogRestartTests : IAsyncDisposable
 
         var logs = new Qunzhu.Testing.LogCapture();
         using var factory = LoggerFactory.Create(b => b.AddProvider(logs).SetMinimumLevel(LogLevel.Debug));
-        var checkpointer = new SqliteCheckpointer(cs, gate, TimeProvider.System, factory.CreateLogger<SqliteCheckpointer>(), restartAboveFrames: 1_024);
-        await checkpointer.StartAsync(ct);
+        var checkpointer = await StartCheckpointerAsync(cs, gate, factory, ct);
         try
         {
             var waited = System.Diagnostics.Stopwatch.StartNew();
@@ -140,6 +138,15 @@ public sealed class SqliteLogRestartTests : IAsyncDisposable
         {
             await checkpointer.StopAsync(CancellationToken.None);
         }
+    }
+
+    /// <summary>A checkpointer that starts the log again above 1,024 frames, logging its passes (Debug) to
+    /// <paramref name="logs"/>, started.</summary>
+    private static async Task<SqliteCheckpointer> StartCheckpointerAsync(string cs, SqliteWriteGate gate, ILoggerFactory logs, CancellationToken ct)
+    {
+        var checkpointer = new SqliteCheckpointer(cs, gate, TimeProvider.System, logs.CreateLogger<SqliteCheckpointer>(), restartAboveFrames: 1_024);
+        await checkpointer.StartAsync(ct);
+        return checkpointer;
     }
 
     private static int Count(Qunzhu.Testing.LogCapture logs, string what) =>

@@ -71,8 +71,7 @@ public sealed partial class InboxWriter : BackgroundService, IInboxWriter
         if (db.Database.CurrentTransaction is null)
             throw new InvalidOperationException("StoreWithinAsync needs an open write transaction, so the events commit with the rest of the write.");
         var (rows, indexes) = RowsOf(items, _time.GetUtcNow().UtcDateTime);
-        if (!db.IsSqlite()) await LockPartitionsAsync(db, rows.Select(r => r.Partition).Distinct(), cancellationToken);
-        var stored = await db.InsertNewAsync(rows, cancellationToken);
+        var stored = await InsertInOrderAsync(db, rows, cancellationToken);
         var results = new bool[items.Count];
         for (var r = 0; r < rows.Count; r++) results[indexes[r]] = stored[r];
         return results;
@@ -92,9 +91,7 @@ public sealed partial class InboxWriter : BackgroundService, IInboxWriter
         var written = new HashSet<int>();
         await using (var tx = await db.BeginWriteAsync(ct))
         {
-            // SQLite has one writer, and it writes one batch at a time: order is already commit order.
-            if (!db.IsSqlite()) await LockPartitionsAsync(db, rows.Select(r => r.Partition).Distinct(), ct);
-            var stored = await db.InsertNewAsync(rows, ct);
+            var stored = await InsertInOrderAsync(db, rows, ct);
             await tx.CommitAsync(ct);
             for (var r = 0; r < rows.Count; r++)
             {
@@ -143,6 +140,14 @@ public sealed partial class InboxWriter : BackgroundService, IInboxWriter
             indexes.Add(i);
         }
         return (rows, indexes);
+    }
+
+    /// <summary>Inserts the rows inside the open transaction, after taking their partitions' turns (PostgreSQL). SQLite
+    /// has one writer, and it writes one transaction at a time: order is already commit order.</summary>
+    private static async Task<bool[]> InsertInOrderAsync(AppDbContext db, List<InboxEvent> rows, CancellationToken ct)
+    {
+        if (!db.IsSqlite()) await LockPartitionsAsync(db, rows.Select(r => r.Partition).Distinct(), ct);
+        return await db.InsertNewAsync(rows, ct);
     }
 
     /// <summary>Makes the writers of a partition take turns until they commit. Order within a chat is the
